@@ -1,0 +1,93 @@
+//! The document shell (server only) and the routed application (server and client).
+
+use crate::components::layout::{Footer, Header};
+use crate::context::provide_page_context;
+use crate::pages::{
+    agency::AgencyPage, home::HomePage, not_found::NotFoundPage, password::ChangePasswordPage,
+    signin::SignInPage, staff_home::StaffHomePage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The whole HTML document. Runs on the server only; `<html lang>` and the
+/// Content-Security-Policy (with this response's nonce) are decided here.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use crate::context::PageContext;
+    use actix_web::HttpMessage;
+    use leptos_meta::MetaTags;
+
+    let locale = use_context::<leptos_actix::Request>()
+        .and_then(|request| request.extensions().get::<PageContext>().map(|c| c.locale))
+        .unwrap_or_default();
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Lets the page's own scripts (marked with this response's nonce) and the WebAssembly client run,
+/// and nothing else.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use actix_web::http::header::{HeaderName, HeaderValue};
+
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_actix::ResponseOptions>(),
+        HeaderValue::from_str(&policy),
+    ) {
+        response.insert_header(HeaderName::from_static("content-security-policy"), value);
+    }
+}
+
+/// The routed application, hydrated in the browser.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let context = provide_page_context();
+
+    view! {
+        <Stylesheet id="redress-css" href="/style/redress.css" />
+        <Title formatter=|text: String| {
+            if text.is_empty() { "Redress".to_string() } else { format!("{text} · Redress") }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">{context.locale.t("skip_to_content")}</a>
+            <Header />
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/staff/signin") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/password") view=ChangePasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/agencies/:slug") view=AgencyPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

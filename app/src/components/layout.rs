@@ -1,0 +1,98 @@
+//! The header (product name, language switch, navigation) and footer of every page.
+
+use crate::components::form::CsrfField;
+use crate::context::use_page_context;
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Product name, language switch and the navigation to pages that exist.
+#[component]
+pub fn Header() -> impl IntoView {
+    let context = use_page_context();
+    let locale = context.locale;
+    let staff_nav = match context.staff.clone() {
+        Some(staff) => view! {
+            <li><a href="/staff">{locale.t("nav_staff_home")}</a></li>
+            <li><a href="/staff/password">{locale.t("nav_change_password")}</a></li>
+            <li class="nav-user">
+                <span class="nav-user-name">{staff.display_name}</span>
+                <form method="post" action="/staff/signout" class="inline-form">
+                    <CsrfField />
+                    <button type="submit" class="link-button">{locale.t("sign_out")}</button>
+                </form>
+            </li>
+        }
+        .into_any(),
+        None => {
+            view! { <li><a href="/staff/signin">{locale.t("nav_staff_signin")}</a></li> }.into_any()
+        }
+    };
+    view! {
+        <header class="site-header">
+            <div class="header-inner">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"R"</span>
+                    <span class="brand-text">
+                        <span class="brand-name">"Redress"</span>
+                        <span class="brand-tagline">{locale.t("tagline")}</span>
+                    </span>
+                </a>
+                <LanguageSwitch current=locale />
+            </div>
+            <nav class="site-nav" aria-label=locale.t("nav_label")>
+                <ul>
+                    <li><a href="/">{locale.t("nav_home")}</a></li>
+                    {staff_nav}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Links to the same page in each language; the server keeps the choice in a cookie.
+#[component]
+fn LanguageSwitch(current: Locale) -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    view! {
+        <nav class="language-switch" aria-label=current.t("language_switch_label")>
+            <ul>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        let href = format!("{path}?lang={}", locale.code());
+                        let is_current = locale == current;
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    lang=locale.code()
+                                    hreflang=locale.code()
+                                    aria-current=is_current.then_some("true")
+                                    rel="alternate"
+                                >
+                                    {locale.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// What the service is and who runs it.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let locale = use_page_context().locale;
+    view! {
+        <footer class="site-footer">
+            <div class="footer-inner">
+                <p>{locale.t("footer_about")}</p>
+                <p class="footer-small">{locale.t("footer_law")}</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,20 @@
+//! The Leptos application of Redress: pages, components, DTOs, and the thin
+//! server functions that call the [`port::Portal`] implemented by the server crate.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod context;
+pub mod i18n;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod port;
+pub mod types;
+
+/// Entry point of the WebAssembly client: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,128 @@
+//! `/staff`: who is signed in, their agency (or all agencies) and its AI systems.
+
+use crate::api::{load_staff_home, AppError};
+use crate::components::text::AgencyText;
+use crate::context::use_locale;
+use crate::i18n::Locale;
+use crate::pages::not_found::NotFoundPage;
+use crate::types::{AgencyOverview, SystemSummary};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The staff home page.
+#[component]
+pub fn StaffHomePage() -> impl IntoView {
+    let locale = use_locale();
+    let home = Resource::new_blocking(|| (), |_| load_staff_home());
+    view! {
+        <Title text=locale.t("staff_home_title") />
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(home) => {
+                        let role = locale.t(&format!("role_{}", home.identity.role.as_str()));
+                        view! {
+                            <h1>{locale.t("staff_home_title")}</h1>
+                            <p class="lead">
+                                {locale.tf("staff_welcome", &[("name", &home.identity.display_name), ("role", role)])}
+                            </p>
+                            {home.agencies.into_iter().map(|a| view! { <AgencySection agency=a linked=true /> }).collect_view()}
+                        }.into_any()
+                    }
+                    Err(error) => load_error(locale, error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// How a page says its data could not be loaded.
+pub fn load_error(locale: Locale, error: AppError) -> AnyView {
+    match error {
+        AppError::NotFound => view! { <NotFoundPage /> }.into_any(),
+        AppError::NotSignedIn => view! {
+            <h1>{locale.t("session_ended_title")}</h1>
+            <p><a href="/staff/signin">{locale.t("sign_in_again")}</a></p>
+        }
+        .into_any(),
+        AppError::Unexpected { reference } => view! {
+            <h1>{locale.t("error_title")}</h1>
+            <p>{locale.tf("error_reference", &[("reference", &reference)])}</p>
+        }
+        .into_any(),
+        AppError::Transport(_) => view! {
+            <h1>{locale.t("error_title")}</h1>
+            <p>{locale.t("error_try_again")}</p>
+        }
+        .into_any(),
+    }
+}
+
+/// An agency's contact details and its register entries.
+#[component]
+pub fn AgencySection(agency: AgencyOverview, linked: bool) -> impl IntoView {
+    let locale = use_locale();
+    let heading_id = format!("agency-{}", agency.slug);
+    let labelled_by = heading_id.clone();
+    let href = format!("/staff/agencies/{}", agency.slug);
+    let name = agency.name.clone();
+    let title = if linked {
+        view! { <a href=href><AgencyText text=name /></a> }.into_any()
+    } else {
+        view! { <AgencyText text=name /> }.into_any()
+    };
+    let contact = agency.contact.clone();
+    let systems = agency.systems.clone();
+    let empty = systems.is_empty();
+    view! {
+        <section class="panel agency" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{title}</h2>
+            <dl class="contact">
+                <dt>{locale.t("contact_email")}</dt><dd>{contact.email}</dd>
+                <dt>{locale.t("contact_phone")}</dt><dd>{contact.phone}</dd>
+                <dt>{locale.t("contact_address")}</dt><dd><AgencyText text=contact.address /></dd>
+            </dl>
+            <h3>{locale.t("ai_systems")}</h3>
+            {if empty {
+                view! { <p>{locale.t("no_systems")}</p> }.into_any()
+            } else {
+                view! { <SystemTable systems /> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SystemTable(systems: Vec<SystemSummary>) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{locale.t("system_name")}</th>
+                        <th scope="col">{locale.t("risk_level")}</th>
+                        <th scope="col">{locale.t("system_status")}</th>
+                        <th scope="col" class="numeric">{locale.t("system_version")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {systems
+                        .into_iter()
+                        .map(|s| {
+                            let risk_class = format!("tag tag-risk-{}", s.risk_level);
+                            view! {
+                                <tr>
+                                    <td><AgencyText text=s.name /><br /><code class="slug">{s.slug}</code></td>
+                                    <td><span class=risk_class>{locale.t(&format!("risk_{}", s.risk_level))}</span></td>
+                                    <td>{locale.t(&format!("status_{}", s.status))}</td>
+                                    <td class="numeric">{s.version}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+DROP TABLE rate_limit_events;
+DROP TABLE revoked_sessions;
+DROP TABLE outbox;
+DROP TABLE audit_log;
+DROP TABLE appeals;
+DROP TABLE decisions;
+DROP TABLE ai_system_versions;
+DROP TABLE ai_systems;
+DROP TABLE users;
+DROP TABLE agencies;

@@ -1,0 +1,7 @@
+//! Staff authentication: passwords, session tokens, CSRF, sign-in and its rate limit.
+
+pub mod csrf;
+pub mod password;
+pub mod session;
+pub mod session_token;
+pub mod signin;

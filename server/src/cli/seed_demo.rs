@@ -1,0 +1,127 @@
+//! `redress seed-demo`: realistic demo agencies, AI systems and one account per role.
+//! Safe to run twice: what exists is left as it is, identical register content makes no version.
+
+use crate::config::Settings;
+use crate::db::models::agency::{self, NewAgency};
+use crate::db::models::ai_system::{self, SaveOutcome};
+use crate::db::models::user;
+use crate::db::{write_transaction, DbConnection};
+use serde::Deserialize;
+
+const AGENCIES: &str = include_str!("demo/agencies.json");
+const SYSTEMS: &str = include_str!("demo/systems.json");
+
+/// The demo accounts: email, role, agency, display name, password. Demo only: printed for
+/// newcomers and listed in the README, never for a real deployment.
+pub const DEMO_ACCOUNTS: [(&str, &str, Option<&str>, &str, &str); 4] = [
+    (
+        "reviewer@social-benefits.demo.gov.kz",
+        "reviewer",
+        Some("social-benefits"),
+        "Айгерім Серікова",
+        "demo-reviewer-2026",
+    ),
+    (
+        "supervisor@social-benefits.demo.gov.kz",
+        "supervisor",
+        Some("social-benefits"),
+        "Ерлан Жақсыбеков",
+        "demo-supervisor-2026",
+    ),
+    (
+        "ombudsman@ombudsman.demo.gov.kz",
+        "ombudsman",
+        None,
+        "Динара Оспанова",
+        "demo-ombudsman-2026",
+    ),
+    (
+        "admin@redress.demo.gov.kz",
+        "admin",
+        None,
+        "Redress administrator",
+        "demo-admin-2026",
+    ),
+];
+
+#[derive(Deserialize)]
+struct DemoAgency {
+    slug: String,
+    name: serde_json::Value,
+    contact: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+struct DemoSystem {
+    agency: String,
+    content: serde_json::Value,
+}
+
+/// What seeding did, for the summary.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SeedSummary {
+    pub agencies_created: usize,
+    pub systems_versions_created: usize,
+    pub users_created: usize,
+}
+
+/// Seeds and prints the demo sign-ins.
+pub fn run(settings: &Settings) -> anyhow::Result<()> {
+    let mut conn = super::connection(settings)?;
+    let summary = seed(&mut conn)?;
+    println!(
+        "demo data: {} agencies, {} register versions, {} accounts created (existing ones kept)",
+        summary.agencies_created, summary.systems_versions_created, summary.users_created
+    );
+    println!("demo staff sign-ins (at /staff/signin):");
+    for (email, role, agency, _, password) in DEMO_ACCOUNTS {
+        let agency = agency.map(|a| format!(", {a}")).unwrap_or_default();
+        println!("  {role:<10} {email}  password: {password}  ({role}{agency})");
+    }
+    Ok(())
+}
+
+/// Creates whatever demo data is missing.
+pub fn seed(conn: &mut DbConnection) -> anyhow::Result<SeedSummary> {
+    let agencies: Vec<DemoAgency> = serde_json::from_str(AGENCIES)?;
+    let systems: Vec<DemoSystem> = serde_json::from_str(SYSTEMS)?;
+    let now = chrono::Utc::now().naive_utc();
+    let mut summary = SeedSummary::default();
+    write_transaction(conn, |conn| -> anyhow::Result<()> {
+        for demo in &agencies {
+            if agency::find_by_slug(conn, &demo.slug)?.is_none() {
+                agency::insert(
+                    conn,
+                    &NewAgency {
+                        slug: &demo.slug,
+                        name_json: &demo.name.to_string(),
+                        contact_json: &demo.contact.to_string(),
+                        time_zone: "Asia/Almaty",
+                        challenge_window_months: 3,
+                        created_at: now,
+                    },
+                )?;
+                summary.agencies_created += 1;
+            }
+        }
+        for demo in &systems {
+            let owner = agency::find_by_slug(conn, &demo.agency)?.ok_or_else(|| {
+                anyhow::anyhow!("demo system names unknown agency {}", demo.agency)
+            })?;
+            let slug = demo.content["slug"].as_str().unwrap_or_default();
+            if let SaveOutcome::Created { .. } =
+                ai_system::save_version(conn, owner.id, slug, &demo.content, now)?
+            {
+                summary.systems_versions_created += 1;
+            }
+        }
+        Ok(())
+    })?;
+    for (email, role, agency_slug, name, password) in DEMO_ACCOUNTS {
+        if user::find_by_email(conn, email)?.is_none() {
+            super::create_user::create(conn, email, role, agency_slug, Some(name), password)?;
+            summary.users_created += 1;
+        }
+    }
+    Ok(summary)
+}

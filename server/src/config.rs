@@ -1,0 +1,133 @@
+//! Layered configuration: defaults → optional TOML file → environment (`REDRESS__SECTION__KEY`).
+//! Secrets may also come from files (`REDRESS__SECRETS__SIGNING_KEY_FILE`). `DATABASE_URL` and
+//! `--bind` are shorthands that win over the layers. The Leptos options are built here in code.
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Everything the server reads at start.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    /// `postgres://...` for PostgreSQL; otherwise the path of the SQLite file.
+    pub database_url: String,
+    /// Where the server listens.
+    pub bind: String,
+    /// Folder for the embedded database, the generated signing key and mail files.
+    pub data_dir: PathBuf,
+    /// Folder holding `pkg/` (the WebAssembly client) and `style/`.
+    pub site_root: PathBuf,
+    /// Language of last resort: `kk`, `ru` or `en`.
+    pub default_language: String,
+    /// Whether cookies carry `Secure` (on behind HTTPS; off for plain loopback use).
+    pub secure_cookies: bool,
+    pub database_pool_size: u32,
+    pub session: SessionSettings,
+    pub rate_limit: RateLimitSettings,
+    #[serde(default)]
+    pub secrets: SecretSettings,
+}
+
+/// Staff session lifetimes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionSettings {
+    /// The longest a session lives, however active.
+    pub lifetime_minutes: i64,
+    /// A session unused this long ends.
+    pub idle_minutes: i64,
+}
+
+/// Limits on guessable things, counted in the database.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RateLimitSettings {
+    pub window_minutes: i64,
+    /// Failed sign-ins per email address within the window.
+    pub signin_per_email: i64,
+    /// Failed sign-ins per client address within the window.
+    pub signin_per_ip: i64,
+}
+
+/// Secrets; never logged.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SecretSettings {
+    #[serde(default, skip_serializing)]
+    pub signing_key: Option<String>,
+    #[serde(default)]
+    pub signing_key_file: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: "data/redress.db".into(),
+            bind: "127.0.0.1:3000".into(),
+            data_dir: "data".into(),
+            site_root: "target/site".into(),
+            default_language: "kk".into(),
+            secure_cookies: false,
+            database_pool_size: 8,
+            session: SessionSettings {
+                lifetime_minutes: 8 * 60,
+                idle_minutes: 30,
+            },
+            rate_limit: RateLimitSettings {
+                window_minutes: 15,
+                signin_per_email: 5,
+                signin_per_ip: 30,
+            },
+            secrets: SecretSettings::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the layers. The file is `REDRESS_CONFIG` if set, else `redress.toml` if present.
+    pub fn load() -> anyhow::Result<Settings> {
+        let file = std::env::var("REDRESS_CONFIG").unwrap_or_else(|_| "redress.toml".into());
+        let mut settings: Settings = Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("REDRESS__").split("__"))
+            .extract()?;
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            if !url.trim().is_empty() {
+                settings.database_url = url;
+            }
+        }
+        Ok(settings)
+    }
+
+    /// Whether the database is the embedded SQLite default.
+    pub fn is_embedded_database(&self) -> bool {
+        !crate::db::is_postgres_url(&self.database_url)
+    }
+
+    /// The signing secret: configured, read from its file, or (embedded default only)
+    /// generated once and kept in the data folder. There is no built-in fallback.
+    pub fn signing_secret(&self) -> anyhow::Result<SecretString> {
+        if let Some(key) = self.secrets.signing_key.as_ref().filter(|k| !k.is_empty()) {
+            return checked(key.clone());
+        }
+        if let Some(path) = &self.secrets.signing_key_file {
+            let key = std::fs::read_to_string(path).map_err(|e| {
+                anyhow::anyhow!("cannot read signing key file {}: {e}", path.display())
+            })?;
+            return checked(key.trim().to_string());
+        }
+        if !self.is_embedded_database() {
+            anyhow::bail!(
+                "no signing key: set REDRESS__SECRETS__SIGNING_KEY or REDRESS__SECRETS__SIGNING_KEY_FILE \
+                 (every server of a PostgreSQL deployment must share one)"
+            );
+        }
+        crate::secrets::load_or_create_key_file(&self.data_dir.join("signing.key"))
+    }
+}
+
+fn checked(key: String) -> anyhow::Result<SecretString> {
+    if key.len() < 32 {
+        anyhow::bail!("the signing key must be at least 32 characters long");
+    }
+    Ok(SecretString::from(key))
+}

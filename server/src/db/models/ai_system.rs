@@ -1,0 +1,158 @@
+//! AI systems (register entries) and their versions: every change is a new version.
+
+use crate::db::schema::{ai_system_versions, ai_systems};
+use crate::db::DbConnection;
+use app::types::SystemSummary;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+/// The register content of one version, as agencies submit it (shared/API.md's fields).
+pub type SystemContent = serde_json::Value;
+
+/// Current versions of an agency's systems, for staff lists.
+pub fn list_current_for_agency(
+    conn: &mut DbConnection,
+    agency_id: i64,
+) -> QueryResult<Vec<SystemSummary>> {
+    let rows: Vec<(String, i32, String, String, String)> = ai_systems::table
+        .inner_join(
+            ai_system_versions::table.on(ai_system_versions::system_id
+                .eq(ai_systems::id)
+                .and(ai_system_versions::version.eq(ai_systems::current_version))),
+        )
+        .filter(ai_systems::agency_id.eq(agency_id))
+        .order(ai_systems::slug.asc())
+        .select((
+            ai_systems::slug,
+            ai_systems::current_version,
+            ai_system_versions::content_json,
+            ai_system_versions::risk_level,
+            ai_system_versions::status,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, version, content, risk_level, status)| {
+            let name = serde_json::from_str::<serde_json::Value>(&content)
+                .ok()
+                .and_then(|c| serde_json::from_value(c["name"].clone()).ok())
+                .unwrap_or_default();
+            SystemSummary {
+                slug,
+                name,
+                risk_level,
+                status,
+                version,
+            }
+        })
+        .collect())
+}
+
+/// A canonical hash of content (keys sorted), so identical content makes no new version.
+pub fn content_hash(content: &SystemContent) -> String {
+    // serde_json's default map is ordered by key, so serialising is canonical.
+    hex::encode(Sha256::digest(content.to_string().as_bytes()))
+}
+
+/// Lower-cased text of every language's name and description, for search on both backends.
+pub fn search_text(content: &SystemContent) -> String {
+    let mut parts = Vec::new();
+    for field in ["name", "description"] {
+        if let Some(map) = content[field].as_object() {
+            parts.extend(
+                map.values()
+                    .filter_map(|v| v.as_str())
+                    .map(str::to_lowercase),
+            );
+        }
+    }
+    parts.join(" ")
+}
+
+/// What saving an entry did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Created {
+        version: i32,
+    },
+    Unchanged {
+        version: i32,
+    },
+    /// The slug belongs to another agency.
+    OwnedByAnother,
+}
+
+/// Saves `content` under `slug` for `agency_id`: a new version when it differs from the current one.
+pub fn save_version(
+    conn: &mut DbConnection,
+    agency_id: i64,
+    slug: &str,
+    content: &SystemContent,
+    now: NaiveDateTime,
+) -> QueryResult<SaveOutcome> {
+    let hash = content_hash(content);
+    let risk = content["risk_level"]
+        .as_str()
+        .unwrap_or("minimal")
+        .to_string();
+    let status = content["status"].as_str().unwrap_or("active").to_string();
+    let existing: Option<(i64, i64, i32)> = ai_systems::table
+        .filter(ai_systems::slug.eq(slug))
+        .select((
+            ai_systems::id,
+            ai_systems::agency_id,
+            ai_systems::current_version,
+        ))
+        .first(conn)
+        .optional()?;
+    let (system_id, version) = match existing {
+        Some((_, owner, _)) if owner != agency_id => return Ok(SaveOutcome::OwnedByAnother),
+        Some((id, _, current)) => {
+            let current_hash: String = ai_system_versions::table
+                .filter(ai_system_versions::system_id.eq(id))
+                .filter(ai_system_versions::version.eq(current))
+                .select(ai_system_versions::content_hash)
+                .first(conn)?;
+            if current_hash == hash {
+                return Ok(SaveOutcome::Unchanged { version: current });
+            }
+            diesel::update(ai_systems::table.find(id))
+                .set((
+                    ai_systems::current_version.eq(current + 1),
+                    ai_systems::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            (id, current + 1)
+        }
+        None => {
+            diesel::insert_into(ai_systems::table)
+                .values((
+                    ai_systems::slug.eq(slug),
+                    ai_systems::agency_id.eq(agency_id),
+                    ai_systems::current_version.eq(1),
+                    ai_systems::created_at.eq(now),
+                    ai_systems::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            let id = ai_systems::table
+                .filter(ai_systems::slug.eq(slug))
+                .select(ai_systems::id)
+                .first(conn)?;
+            (id, 1)
+        }
+    };
+    diesel::insert_into(ai_system_versions::table)
+        .values((
+            ai_system_versions::system_id.eq(system_id),
+            ai_system_versions::version.eq(version),
+            ai_system_versions::content_json.eq(content.to_string()),
+            ai_system_versions::content_hash.eq(&hash),
+            ai_system_versions::risk_level.eq(&risk),
+            ai_system_versions::status.eq(&status),
+            ai_system_versions::search_text.eq(search_text(content)),
+            ai_system_versions::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(SaveOutcome::Created { version })
+}

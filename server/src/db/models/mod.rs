@@ -1,0 +1,8 @@
+//! Rows and the queries that read and write them, one file per table.
+
+pub mod agency;
+pub mod ai_system;
+pub mod audit;
+pub mod rate_limit;
+pub mod revoked_session;
+pub mod user;

@@ -1,0 +1,44 @@
+//! Attempts counted in the database, so limits hold across several server processes.
+
+use crate::db::schema::rate_limit_events;
+use crate::db::DbConnection;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+/// How many events `subject` has in `bucket` since `since`.
+pub fn count_since(
+    conn: &mut DbConnection,
+    bucket: &str,
+    subject: &str,
+    since: NaiveDateTime,
+) -> QueryResult<i64> {
+    rate_limit_events::table
+        .filter(rate_limit_events::bucket.eq(bucket))
+        .filter(rate_limit_events::subject.eq(subject))
+        .filter(rate_limit_events::occurred_at.ge(since))
+        .count()
+        .get_result(conn)
+}
+
+/// Records one event.
+pub fn record(
+    conn: &mut DbConnection,
+    bucket: &str,
+    subject: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(rate_limit_events::table)
+        .values((
+            rate_limit_events::bucket.eq(bucket),
+            rate_limit_events::subject.eq(subject),
+            rate_limit_events::occurred_at.eq(at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Removes events older than any window still in use.
+pub fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(rate_limit_events::table.filter(rate_limit_events::occurred_at.lt(before)))
+        .execute(conn)
+}

@@ -1,0 +1,158 @@
+//! The portable schema shared by both backends (see CONVENTIONS.md: portable types only).
+
+diesel::table! {
+    agencies (id) {
+        id -> BigInt,
+        slug -> Text,
+        name_json -> Text,
+        contact_json -> Text,
+        time_zone -> Text,
+        challenge_window_months -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        agency_id -> Nullable<BigInt>,
+        active -> Bool,
+        password_changed_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ai_systems (id) {
+        id -> BigInt,
+        slug -> Text,
+        agency_id -> BigInt,
+        current_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ai_system_versions (id) {
+        id -> BigInt,
+        system_id -> BigInt,
+        version -> Integer,
+        content_json -> Text,
+        content_hash -> Text,
+        risk_level -> Text,
+        status -> Text,
+        search_text -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    decisions (id) {
+        id -> BigInt,
+        reference -> Text,
+        agency_id -> BigInt,
+        system_version_id -> BigInt,
+        external_id -> Text,
+        access_code_hash -> Text,
+        outcome -> Text,
+        decided_at -> Timestamp,
+        content_json -> Text,
+        content_hash -> Text,
+        subject_email -> Nullable<Text>,
+        subject_national_id_hash -> Nullable<Text>,
+        subject_language -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    appeals (id) {
+        id -> BigInt,
+        reference -> Text,
+        decision_id -> BigInt,
+        state -> Text,
+        grounds -> Text,
+        statement -> Text,
+        contact_email -> Nullable<Text>,
+        language -> Text,
+        assignee_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        occurred_at -> Timestamp,
+        actor_kind -> Text,
+        actor_id -> Nullable<BigInt>,
+        actor_role -> Nullable<Text>,
+        agency_id -> Nullable<BigInt>,
+        action -> Text,
+        subject_kind -> Text,
+        subject_id -> Text,
+        details_json -> Text,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        created_at -> Timestamp,
+        recipient -> Text,
+        language -> Text,
+        template -> Text,
+        payload_json -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    revoked_sessions (session_id) {
+        session_id -> Text,
+        revoked_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rate_limit_events (id) {
+        id -> BigInt,
+        bucket -> Text,
+        subject -> Text,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(users -> agencies (agency_id));
+diesel::joinable!(ai_systems -> agencies (agency_id));
+diesel::joinable!(ai_system_versions -> ai_systems (system_id));
+diesel::joinable!(decisions -> agencies (agency_id));
+diesel::joinable!(decisions -> ai_system_versions (system_version_id));
+diesel::joinable!(appeals -> decisions (decision_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    agencies,
+    users,
+    ai_systems,
+    ai_system_versions,
+    decisions,
+    appeals,
+    audit_log,
+    outbox,
+    revoked_sessions,
+    rate_limit_events,
+);

@@ -1,0 +1,13 @@
+//! The Redress server: configuration, startup, the HTML and JSON endpoints, the services
+//! and the database. The `redress` binary (src/main.rs) is its command line.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod portal;
+pub mod secrets;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod web;

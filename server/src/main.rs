@@ -1,0 +1,88 @@
+//! The `redress` command line: serve the portal and administer it.
+
+use clap::{Parser, Subcommand};
+use server::cli;
+use server::config::Settings;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "redress",
+    version,
+    about = "Redress: explanations and challenges of automated decisions"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (migrating the database first).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = None)]
+        bind: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create realistic demo agencies, AI systems and one account per role (safe to run twice).
+    SeedDemo,
+    /// Create an agency.
+    CreateAgency {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Create a staff account; the password is read from standard input or prompted for.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        /// reviewer | supervisor | ombudsman | admin
+        #[arg(long)]
+        role: String,
+        /// Required for reviewers and supervisors, refused for ombudsmen and admins.
+        #[arg(long)]
+        agency: Option<String>,
+        /// The name shown in the portal (defaults to the email address).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Check that the audit log's hash chain is unbroken.
+    AuditVerify,
+}
+
+fn main() -> ExitCode {
+    server::telemetry::init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut settings = Settings::load()?;
+    match cli.command {
+        Command::Serve { bind } => {
+            if let Some(bind) = bind {
+                settings.bind = bind;
+            }
+            cli::serve::run(settings)
+        }
+        Command::Migrate => cli::migrate::run(&settings),
+        Command::SeedDemo => cli::seed_demo::run(&settings),
+        Command::CreateAgency { slug, name } => cli::create_agency::run(&settings, &slug, &name),
+        Command::CreateUser {
+            email,
+            role,
+            agency,
+            name,
+        } => cli::create_user::run(&settings, &email, &role, agency.as_deref(), name.as_deref()),
+        Command::AuditVerify => cli::audit_verify::run(&settings),
+    }
+}

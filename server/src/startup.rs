@@ -1,0 +1,131 @@
+//! Building the application and running it until stopped. Tests bind port 0.
+
+use crate::auth::session_token::SessionTokens;
+use crate::config::Settings;
+use crate::db;
+use crate::portal::DbPortal;
+use crate::secrets::Keys;
+use crate::state::AppState;
+use crate::web::{forms, health, page_context, security_headers, style};
+use actix_files::Files;
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{guard, web, App, HttpServer};
+use app::app::{shell, App as LeptosApp};
+use app::i18n::Locale;
+use app::port::SharedPortal;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_actix::{generate_route_list, LeptosRoutes};
+use std::net::TcpListener;
+use std::sync::Arc;
+use tracing_actix_web::TracingLogger;
+
+/// A bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects and migrates the database, binds the address, and builds the server.
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let pool = db::connect(&settings.database_url, settings.database_pool_size)?;
+        {
+            let mut conn = pool.get()?;
+            let applied = db::run_migrations(&mut conn)?;
+            if applied > 0 {
+                tracing::info!(applied, "database migrated");
+            }
+        }
+        let keys = Keys::derive(&settings.signing_secret()?);
+        let session_tokens = SessionTokens::new(
+            &keys.session,
+            settings.session.lifetime_minutes * 60,
+            settings.session.idle_minutes * 60,
+        );
+        let default_locale = Locale::parse(&settings.default_language).unwrap_or_default();
+        let state = AppState {
+            pool,
+            settings,
+            keys,
+            session_tokens,
+            default_locale,
+        };
+        let listener = TcpListener::bind(&state.settings.bind)?;
+        let port = listener.local_addr()?.port();
+        let server = run(listener, state)?;
+        Ok(Application { port, server })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until the process is stopped.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn leptos_options(settings: &Settings) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("redress")
+        .site_root(settings.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let options = leptos_options(&state.settings);
+    let routes = generate_route_list(LeptosApp);
+    let portal: SharedPortal = Arc::new(DbPortal::new(state.pool.clone()));
+    let pkg_dir = state.settings.site_root.join("pkg");
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        let context = {
+            let portal = portal.clone();
+            move || provide_context(portal.clone())
+        };
+        let page_shell = {
+            let options = options.clone();
+            move || shell(options.clone())
+        };
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::FormConfig::default().limit(64 * 1024))
+            .wrap(from_fn(page_context::page_context))
+            .wrap(security_headers::default_headers())
+            .wrap(Compress::default())
+            .wrap(TracingLogger::default())
+            .route("/healthz", web::get().to(health::healthz))
+            .route("/readyz", web::get().to(health::readyz))
+            .route("/style/redress.css", web::get().to(style::stylesheet))
+            .service(Files::new("/pkg", pkg_dir.clone()))
+            .service(
+                web::resource("/staff/signin")
+                    .guard(guard::Post())
+                    .to(forms::signin::post),
+            )
+            .service(
+                web::resource("/staff/signout")
+                    .guard(guard::Post())
+                    .to(forms::signout::post),
+            )
+            .service(
+                web::resource("/staff/password")
+                    .guard(guard::Post())
+                    .to(forms::password::post),
+            )
+            .leptos_routes_with_context(routes.clone(), context.clone(), page_shell.clone())
+            .default_service(leptos_actix::render_app_to_stream_with_context(
+                context,
+                page_shell,
+                leptos_router::Method::Get,
+            ))
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

@@ -1,0 +1,17 @@
+//! What every handler shares: the pool, the settings and the keys.
+
+use crate::auth::session_token::SessionTokens;
+use crate::config::Settings;
+use crate::db::DbPool;
+use crate::secrets::Keys;
+use app::i18n::Locale;
+
+/// Shared application state, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Settings,
+    pub keys: Keys,
+    pub session_tokens: SessionTokens,
+    pub default_locale: Locale,
+}

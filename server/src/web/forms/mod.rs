@@ -1,0 +1,61 @@
+//! Form posts that work without JavaScript: check the CSRF token, validate, then redirect
+//! (303) to the next page, or back to the form with the errors and the values typed.
+
+pub mod password;
+pub mod signin;
+pub mod signout;
+
+use crate::auth::csrf;
+use crate::web::{cookies, flash};
+use actix_web::http::header;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use app::context::PageContext;
+use app::i18n::Locale;
+use app::types::Flash;
+
+/// The page context the middleware prepared for this request.
+pub fn page_context(req: &HttpRequest) -> PageContext {
+    req.extensions()
+        .get::<PageContext>()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The reader's language for this request.
+pub fn locale(req: &HttpRequest) -> Locale {
+    page_context(req).locale
+}
+
+/// Whether the form's CSRF token matches the cookie's.
+pub fn csrf_ok(req: &HttpRequest, form_token: &str) -> bool {
+    let cookie = req.cookie(csrf::COOKIE);
+    csrf::tokens_match(cookie.as_ref().map(|c| c.value()), Some(form_token))
+}
+
+/// A 303 redirect to `location` carrying `flash`.
+pub fn redirect_with_flash(req: &HttpRequest, location: &str, flash: &Flash) -> HttpResponse {
+    let secure = secure_cookies(req);
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .cookie(cookies::build(
+            flash::COOKIE,
+            flash::encode(flash),
+            Some(300),
+            secure,
+        ))
+        .finish()
+}
+
+/// Whether cookies should carry `Secure`.
+pub fn secure_cookies(req: &HttpRequest) -> bool {
+    req.app_data::<actix_web::web::Data<crate::state::AppState>>()
+        .map(|s| s.settings.secure_cookies)
+        .unwrap_or(true)
+}
+
+/// The client's address as the socket sees it (a proxy's forwarded header is not trusted).
+pub fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}

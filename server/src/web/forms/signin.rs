@@ -1,0 +1,122 @@
+//! `POST /staff/signin`.
+
+use super::{client_ip, csrf_ok, locale, redirect_with_flash, secure_cookies};
+use crate::auth::session;
+use crate::auth::signin::{sign_in, SignInOutcome};
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::{cookies, flash};
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+const FORM: &str = "signin";
+
+/// The sign-in form as posted.
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// Signs a staff member in, or sends them back to the form with the email kept.
+#[tracing::instrument(skip_all, fields(email = %form.email))]
+pub async fn post(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<SignInForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let typed_email = form.email.clone();
+    let kept = [("email", typed_email.as_str())];
+    let back = |errors| {
+        redirect_with_flash(
+            &req,
+            "/staff/signin",
+            &flash::with_errors(FORM, &kept, errors),
+        )
+    };
+    if !csrf_ok(&req, &form.csrf_token) {
+        return Ok(back(vec![flash::field_error("email", "error_csrf")]));
+    }
+    let mut errors = Vec::new();
+    let email = form.email.trim();
+    if email.is_empty() {
+        errors.push(flash::field_error("email", "error_email_required"));
+    } else if !looks_like_email(email) {
+        errors.push(flash::field_error("email", "error_email_invalid"));
+    }
+    if form.password.is_empty() {
+        errors.push(flash::field_error("password", "error_password_required"));
+    }
+    if !errors.is_empty() {
+        return Ok(back(errors));
+    }
+
+    let ip = client_ip(&req);
+    let reader = locale(&req);
+    let worker_state = state.clone();
+    let outcome = web::block(move || -> anyhow::Result<SignInOutcome> {
+        let mut conn = worker_state.pool.get()?;
+        sign_in(
+            &mut conn,
+            &worker_state.session_tokens,
+            &worker_state.settings.rate_limit,
+            &form.email,
+            &form.password,
+            &ip,
+            chrono::Utc::now().naive_utc(),
+        )
+    })
+    .await
+    .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
+    .map_err(|e| WebError::unexpected(e, reader))?;
+
+    Ok(match outcome {
+        SignInOutcome::SignedIn { token, .. } => HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/staff"))
+            .cookie(cookies::build(
+                session::COOKIE,
+                token,
+                Some(state.session_tokens.lifetime_secs()),
+                secure_cookies(&req),
+            ))
+            .finish(),
+        SignInOutcome::Refused => back(vec![flash::field_error(
+            "email",
+            "error_credentials_invalid",
+        )]),
+        SignInOutcome::RateLimited => back(vec![flash::field_error("email", "error_rate_limited")]),
+    })
+}
+
+/// A light check: one `@` with text either side and a dot in the domain. The real test is the account.
+fn looks_like_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_email;
+
+    #[test]
+    fn email_format_check_accepts_addresses_and_refuses_the_rest() {
+        assert!(looks_like_email("a.b@agency.gov.kz"));
+        assert!(!looks_like_email("agency.gov.kz"));
+        assert!(!looks_like_email("a@kz"));
+        assert!(!looks_like_email("a b@agency.kz"));
+    }
+}

@@ -1,0 +1,85 @@
+//! `POST /staff/signout`: revokes the session on the server, not just the cookie.
+
+use super::{csrf_ok, locale, page_context, redirect_with_flash, secure_cookies};
+use crate::auth::session;
+use crate::db::models::audit::{self, Actor, AuditEvent};
+use crate::db::models::revoked_session;
+use crate::db::write_transaction;
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::{cookies, flash};
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use app::port::StaffPrincipal;
+use serde::Deserialize;
+
+/// The sign-out form as posted.
+#[derive(Deserialize)]
+pub struct SignOutForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// Signs the staff member out.
+pub async fn post(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<SignOutForm>,
+) -> Result<HttpResponse, WebError> {
+    let principal = req.extensions().get::<StaffPrincipal>().cloned();
+    if !csrf_ok(&req, &form.csrf_token) {
+        let _ = page_context(&req);
+        return Ok(redirect_with_flash(
+            &req,
+            "/staff",
+            &flash::notice("staff", "error_csrf"),
+        ));
+    }
+    if let Some(principal) = principal {
+        let reader = locale(&req);
+        let lifetime = state.session_tokens.lifetime_secs();
+        let pool = state.pool.clone();
+        web::block(move || -> anyhow::Result<()> {
+            let mut conn = pool.get()?;
+            let now = chrono::Utc::now().naive_utc();
+            write_transaction(&mut conn, |conn| -> anyhow::Result<()> {
+                revoked_session::revoke(
+                    conn,
+                    &principal.session_id,
+                    now,
+                    now + chrono::Duration::seconds(lifetime),
+                )?;
+                audit::append(
+                    conn,
+                    AuditEvent {
+                        actor: Actor {
+                            kind: "staff",
+                            id: Some(principal.user_id),
+                            role: Some(principal.role.as_str().into()),
+                            agency_id: principal.agency_id,
+                        },
+                        action: "staff.signed_out",
+                        subject_kind: "user",
+                        subject_id: principal.user_id.to_string(),
+                        details: serde_json::json!({}),
+                    },
+                    now,
+                )?;
+                Ok(())
+            })
+        })
+        .await
+        .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
+        .map_err(|e| WebError::unexpected(e, reader))?;
+    }
+    let mut response = redirect_with_flash(
+        &req,
+        "/staff/signin",
+        &flash::notice("signin", "notice_signed_out"),
+    );
+    if let Err(error) =
+        response.add_cookie(&cookies::removal(session::COOKIE, secure_cookies(&req)))
+    {
+        tracing::warn!(%error, "cannot clear session cookie");
+    }
+    Ok(response)
+}

@@ -1,0 +1,10 @@
+//! The HTML side of the server: request context, form posts, health, errors.
+
+pub mod cookies;
+pub mod error;
+pub mod flash;
+pub mod forms;
+pub mod health;
+pub mod page_context;
+pub mod security_headers;
+pub mod style;

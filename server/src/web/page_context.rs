@@ -1,0 +1,233 @@
+//! The middleware that prepares every page request: the `?lang=` switch, the reader's
+//! language, the CSRF cookie, the flash of the last post, the staff session (refreshed
+//! while in use, so the idle timeout slides), and the guard that keeps `/staff` signed-in only.
+
+use crate::auth::{csrf, session};
+use crate::state::AppState;
+use crate::web::{cookies, flash};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpMessage, HttpResponse};
+use app::context::PageContext;
+use app::i18n::Locale;
+use app::port::StaffPrincipal;
+
+/// Refresh a session token once it is this old, so the idle timeout counts from the last use.
+const REFRESH_AFTER_SECS: i64 = 60;
+
+/// Paths that are not pages: no context, no cookies.
+fn is_page_path(path: &str) -> bool {
+    ![
+        "/pkg/", "/style/", "/api/", "/healthz", "/readyz", "/favicon",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix))
+}
+
+/// Whether `path` needs a signed-in staff member.
+fn is_staff_only(path: &str) -> bool {
+    (path == "/staff" || path.starts_with("/staff/")) && path != "/staff/signin"
+}
+
+/// The middleware.
+pub async fn page_context(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let path = req.path().to_string();
+    if !is_page_path(&path) {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
+    }
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
+    };
+    let secure = state.settings.secure_cookies;
+
+    if req.method() == Method::GET {
+        if let Some(response) = language_switch_redirect(&req, secure) {
+            return Ok(req.into_response(response));
+        }
+    }
+
+    let locale = resolve_locale(&req, state.default_locale);
+    let existing_csrf = req.cookie(csrf::COOKIE).map(|c| c.value().to_string());
+    let csrf_token = existing_csrf
+        .clone()
+        .unwrap_or_else(crate::secrets::random_token);
+    let flash_cookie = req.cookie(flash::COOKIE);
+    let flash = flash_cookie.as_ref().and_then(|c| flash::decode(c.value()));
+
+    let session = match req.cookie(session::COOKIE) {
+        Some(cookie) => Some(verify_session(&state, cookie.value().to_string(), locale).await?),
+        None => None,
+    };
+    let principal = session
+        .as_ref()
+        .and_then(|s| s.as_ref().map(|(p, _)| p.clone()));
+
+    if is_staff_only(&path) && principal.is_none() && req.method() == Method::GET {
+        let mut response = HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/staff/signin"))
+            .finish();
+        if session.is_some() {
+            let notice = flash::notice("signin", "notice_session_expired");
+            add_cookie(
+                &mut response,
+                cookies::build(flash::COOKIE, flash::encode(&notice), Some(300), secure),
+            );
+            add_cookie(&mut response, cookies::removal(session::COOKIE, secure));
+        }
+        return Ok(req.into_response(response));
+    }
+
+    req.extensions_mut().insert(PageContext {
+        locale,
+        default_locale: state.default_locale,
+        csrf_token: csrf_token.clone(),
+        flash: flash.clone(),
+        staff: principal.as_ref().map(|p| p.identity.clone()),
+    });
+    if let Some(principal) = principal.clone() {
+        req.extensions_mut().insert(principal);
+    }
+    let is_get = req.method() == Method::GET;
+
+    let mut response = next.call(req).await?.map_into_boxed_body();
+    let headers = response.headers_mut();
+    if is_staff_only(&path) || path == "/staff/signin" {
+        headers.insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+    }
+    // A handler that set its own session or flash cookie (sign-in, sign-out) has the last word.
+    let handler_set = |name: &str| response.response().cookies().any(|c| c.name() == name);
+    let handler_set_session = handler_set(session::COOKIE);
+    let handler_set_flash = handler_set(flash::COOKIE);
+    if existing_csrf.is_none() {
+        add_cookie(
+            response.response_mut(),
+            cookies::build(csrf::COOKIE, csrf_token, None, secure),
+        );
+    }
+    if flash_cookie.is_some() && is_get && !handler_set_flash {
+        add_cookie(
+            response.response_mut(),
+            cookies::removal(flash::COOKIE, secure),
+        );
+    }
+    if !handler_set_session {
+        match session {
+            Some(None) => add_cookie(
+                response.response_mut(),
+                cookies::removal(session::COOKIE, secure),
+            ),
+            Some(Some((_, Some(refreshed)))) => add_cookie(
+                response.response_mut(),
+                cookies::build(
+                    session::COOKIE,
+                    refreshed,
+                    Some(state.session_tokens.lifetime_secs()),
+                    secure,
+                ),
+            ),
+            _ => {}
+        }
+    }
+    Ok(response)
+}
+
+fn add_cookie(response: &mut HttpResponse, cookie: actix_web::cookie::Cookie<'static>) {
+    if let Err(error) = response.add_cookie(&cookie) {
+        tracing::warn!(%error, "cannot set cookie");
+    }
+}
+
+/// `?lang=xx` sets the language cookie and redirects to the same address without it.
+fn language_switch_redirect(req: &ServiceRequest, secure: bool) -> Option<HttpResponse> {
+    let query = req.query_string();
+    let mut chosen = None;
+    let kept: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+        .filter_map(|(key, value)| {
+            if key == "lang" {
+                chosen = chosen.or(Locale::parse(&value));
+                None
+            } else {
+                Some((key.into_owned(), value.into_owned()))
+            }
+        })
+        .collect();
+    let locale = chosen?;
+    let mut location = req.path().to_string();
+    if !kept.is_empty() {
+        let rest = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(kept)
+            .finish();
+        location = format!("{location}?{rest}");
+    }
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish();
+    let year = 365 * 24 * 3600;
+    add_cookie(
+        &mut response,
+        cookies::build(cookies::LANGUAGE, locale.code().into(), Some(year), secure),
+    );
+    Some(response)
+}
+
+/// The cookie's language, else the browser's, else the deployment default.
+fn resolve_locale(req: &ServiceRequest, default: Locale) -> Locale {
+    req.cookie(cookies::LANGUAGE)
+        .and_then(|c| Locale::parse(c.value()))
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or(default)
+}
+
+type VerifiedSession = Option<(StaffPrincipal, Option<String>)>;
+
+/// The principal for the cookie's token (and a refreshed token when due), or `None`.
+async fn verify_session(
+    state: &AppState,
+    token: String,
+    locale: Locale,
+) -> Result<VerifiedSession, actix_web::Error> {
+    let state = state.clone();
+    let result = web::block(move || -> anyhow::Result<VerifiedSession> {
+        let mut conn = state.pool.get()?;
+        let Some((principal, auth_time, issued_at)) =
+            session::principal_for_token(&mut conn, &state.session_tokens, &token)?
+        else {
+            return Ok(None);
+        };
+        let now = chrono::Utc::now().timestamp();
+        let refreshed = if now - issued_at >= REFRESH_AFTER_SECS {
+            let (token, _) = state.session_tokens.issue(
+                principal.user_id,
+                &principal.session_id,
+                auth_time,
+                now,
+            )?;
+            Some(token)
+        } else {
+            None
+        };
+        Ok(Some((principal, refreshed)))
+    })
+    .await
+    .map_err(|e| crate::web::error::WebError::unexpected(anyhow::anyhow!(e), locale))?;
+    result.map_err(|e| crate::web::error::WebError::unexpected(e, locale).into())
+}

@@ -1,0 +1,160 @@
+//! Headless Debian Chromium driven through chromedriver, with JavaScript on or off,
+//! and axe-core for accessibility checks.
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::time::Duration;
+use tokio::process::{Child, Command};
+
+/// A browser session; the driver and profile go away when it is dropped.
+pub struct Browser {
+    pub client: Client,
+    _driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+/// A phone-sized window (a common small Android screen).
+pub const PHONE: (u32, u32) = (360, 740);
+/// A desktop window.
+pub const DESKTOP: (u32, u32) = (1280, 900);
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    /// Starts Chromium with JavaScript on or off, in a window of `size`.
+    pub async fn start(javascript: bool, size: (u32, u32)) -> Browser {
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts (the README's test command installs chromium-driver)");
+        let profile = tempfile::tempdir().expect("profile folder");
+        let mut args = vec![
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+            format!("--window-size={},{}", size.0, size.1),
+        ];
+        if !javascript {
+            args.push("--blink-settings=scriptEnabled=false".into());
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": "/usr/bin/chromium", "args": args }),
+        );
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let mut last_error = String::new();
+        for _ in 0..100 {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&webdriver)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        _driver: driver,
+                        _profile: profile,
+                    }
+                }
+                Err(error) => last_error = error.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("cannot start Chromium through chromedriver: {last_error}");
+    }
+
+    /// Opens `url`.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+    }
+
+    /// The `lang` attribute of `<html>`.
+    pub async fn html_lang(&self) -> String {
+        self.client
+            .find(fantoccini::Locator::Css("html"))
+            .await
+            .expect("html element")
+            .attr("lang")
+            .await
+            .expect("lang attribute")
+            .unwrap_or_default()
+    }
+
+    /// The visible text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .text()
+            .await
+            .expect("text")
+    }
+
+    /// Waits (up to 20 s) until `script` returns true.
+    pub async fn wait_for(&self, script: &str, what: &str) {
+        for _ in 0..200 {
+            if let Ok(Value::Bool(true)) = self.client.execute(script, vec![]).await {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("timed out waiting for {what}");
+    }
+
+    /// Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the current page; returns the violations.
+    pub async fn axe_violations(&self) -> Vec<Value> {
+        let source = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core installed in tests/node_modules (the README's test command runs npm ci)");
+        self.client
+            .execute(&source, vec![])
+            .await
+            .expect("axe-core loads");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                    .then(r => done(r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.html) }))))
+                    .catch(e => done([{ id: 'axe-error', help: String(e) }]));",
+                vec![],
+            )
+            .await
+            .expect("axe-core runs");
+        result.as_array().cloned().unwrap_or_default()
+    }
+
+    /// Saves a screenshot to `target/screenshots/<name>.png` for people to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+        let _ = std::fs::create_dir_all(&folder);
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(folder.join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Ends the session.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}

@@ -1,0 +1,209 @@
+//! The test harness: [`TestApp`] spawns the real server on port 0 with a fresh database
+//! (a temporary SQLite file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` is set),
+//! and [`browser`] drives Debian's Chromium.
+
+pub mod browser;
+mod postgres;
+
+use server::config::Settings;
+use server::db::{self, DbPool, PooledDb};
+use server::startup::Application;
+use std::path::PathBuf;
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running server with its own database, and an HTTP client that keeps cookies.
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub pool: DbPool,
+    pub backend: Backend,
+    _data_dir: tempfile::TempDir,
+    _postgres: Option<postgres::TemporaryDatabase>,
+}
+
+/// The workspace's `target/site`, where the client build puts `pkg/`.
+pub fn site_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
+}
+
+impl TestApp {
+    /// Starts a server on `backend` with default settings.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        TestApp::spawn_with(backend, |_| {}).await
+    }
+
+    /// Starts a server on `backend` after `adjust` has changed the settings.
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        server::telemetry::init();
+        let data_dir = tempfile::tempdir().expect("temporary folder");
+        let postgres = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(postgres::TemporaryDatabase::create()),
+        };
+        let database_url = match &postgres {
+            Some(database) => database.url.clone(),
+            None => data_dir
+                .path()
+                .join("redress.db")
+                .to_string_lossy()
+                .to_string(),
+        };
+        let mut settings = Settings {
+            database_url,
+            bind: "127.0.0.1:0".into(),
+            data_dir: data_dir.path().to_path_buf(),
+            site_root: site_root(),
+            database_pool_size: 4,
+            ..Settings::default()
+        };
+        settings.secrets.signing_key = Some(server::secrets::random_token());
+        adjust(&mut settings);
+        let database_url = settings.database_url.clone();
+
+        let application = Application::build(settings).await.expect("server builds");
+        let port = application.port();
+        tokio::spawn(application.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("http client");
+        let pool = db::connect(&database_url, 2).expect("test pool");
+        TestApp {
+            address: format!("http://127.0.0.1:{port}"),
+            port,
+            client,
+            pool,
+            backend,
+            _data_dir: data_dir,
+            _postgres: postgres,
+        }
+    }
+
+    /// A connection to the test's database.
+    pub fn db(&self) -> PooledDb {
+        self.pool.get().expect("database connection")
+    }
+
+    /// The full URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// A new client with an empty cookie jar (another person).
+    pub fn new_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("http client")
+    }
+
+    /// `GET path` with this app's client.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// `GET path` and the body as text.
+    pub async fn get_html(&self, path: &str) -> String {
+        self.get(path).await.text().await.expect("body")
+    }
+
+    /// `POST path` as a form.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// The CSRF token the sign-in page carries for this client.
+    pub async fn csrf_token(&self) -> String {
+        let html = self.get_html("/staff/signin").await;
+        hidden_value(&html, "csrf_token").expect("csrf token in the sign-in form")
+    }
+
+    /// Creates an agency with `slug`.
+    pub fn create_agency(&self, slug: &str) {
+        let mut conn = self.db();
+        server::db::models::agency::insert(
+            &mut conn,
+            &server::db::models::agency::NewAgency {
+                slug,
+                name_json: &serde_json::json!({"en": format!("Agency {slug}"), "ru": format!("Орган {slug}")}).to_string(),
+                contact_json: &serde_json::json!({"email": format!("info@{slug}.test"), "phone": "+7 700 000 0000", "address": {"en": "Astana"}}).to_string(),
+                time_zone: "Asia/Almaty",
+                challenge_window_months: 3,
+                created_at: chrono::Utc::now().naive_utc(),
+            },
+        )
+        .expect("agency created");
+    }
+
+    /// Creates a staff account.
+    pub fn create_user(&self, email: &str, role: &str, agency: Option<&str>, password: &str) {
+        let mut conn = self.db();
+        server::cli::create_user::create(&mut conn, email, role, agency, None, password)
+            .expect("user created");
+    }
+
+    /// Signs in with this app's client; returns the final response of the post.
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        let token = self.csrf_token().await;
+        self.post_form(
+            "/staff/signin",
+            &[
+                ("email", email),
+                ("password", password),
+                ("csrf_token", &token),
+            ],
+        )
+        .await
+    }
+}
+
+/// The `value` of the hidden input named `name` in `html`.
+pub fn hidden_value(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\"");
+    let at = html.find(&marker)?;
+    let tag_start = html[..at].rfind('<')?;
+    let tag_end = at + html[at..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let value_at = tag.find("value=\"")? + "value=\"".len();
+    let value_end = value_at + tag[value_at..].find('"')?;
+    Some(tag[value_at..value_end].to_string())
+}
+
+/// Declares each test twice: once on SQLite, once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let $app = $crate::TestApp::spawn($crate::Backend::Sqlite).await;
+                    $body
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let $app = $crate::TestApp::spawn($crate::Backend::Postgres).await;
+                    $body
+                }
+            }
+        )*
+    };
+}

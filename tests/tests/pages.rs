@@ -1,0 +1,70 @@
+//! Pages, language, headers and health, on both backends.
+
+use reqwest::StatusCode;
+use tests::{on_both_backends, TestApp};
+
+async fn get_with_language(app: &TestApp, path: &str, accept: &str) -> reqwest::Response {
+    app.new_client()
+        .get(app.url(path))
+        .header("accept-language", accept)
+        .send()
+        .await
+        .unwrap()
+}
+
+on_both_backends! {
+    async fn home_page_renders_in_the_browsers_language(app) {
+        let html = get_with_language(&app, "/", "ru-RU,ru;q=0.9").await.text().await.unwrap();
+        assert!(html.contains("<html lang=\"ru\""), "html lang follows Accept-Language");
+        assert!(html.contains("Русский"));
+        let html = get_with_language(&app, "/", "fr").await.text().await.unwrap();
+        assert!(html.contains("<html lang=\"kk\""), "Kazakh is the deployment default");
+    }
+
+    async fn lang_parameter_sets_a_cookie_and_redirects_to_the_same_page(app) {
+        let response = app.get("/staff/signin?lang=en&x=1").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers().get("location").unwrap(), "/staff/signin?x=1");
+        let html = app.get_html("/staff/signin").await;
+        assert!(html.contains("<html lang=\"en\""));
+        assert!(html.contains("Sign in to Redress"));
+        app.get("/?lang=kk").await;
+        let html = app.get_html("/staff/signin").await;
+        assert!(html.contains("<html lang=\"kk\""));
+    }
+
+    async fn unknown_pages_are_a_localised_404(app) {
+        let response = get_with_language(&app, "/no/such/page", "en").await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert!(response.text().await.unwrap().contains("Page not found"));
+        let response = get_with_language(&app, "/no/such/page", "ru").await;
+        assert!(response.text().await.unwrap().contains("Страница не найдена"));
+    }
+
+    async fn every_page_carries_security_headers_and_a_nonce_csp(app) {
+        let response = app.get("/").await;
+        let headers = response.headers().clone();
+        assert_eq!(headers.get("x-frame-options").unwrap(), "DENY");
+        assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
+        let csp = headers.get("content-security-policy").unwrap().to_str().unwrap().to_string();
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(csp.contains("'wasm-unsafe-eval'"));
+        let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("a nonce in the CSP");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries the CSP nonce");
+        let second = app.get("/").await;
+        let second_csp = second.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+        assert_ne!(csp, second_csp, "a fresh nonce per response");
+        let health = app.get("/healthz").await;
+        assert_eq!(health.headers().get("x-frame-options").unwrap(), "DENY");
+    }
+
+    async fn health_and_readiness_answer(app) {
+        let health = app.get("/healthz").await;
+        assert_eq!(health.status(), StatusCode::OK);
+        let ready = app.get("/readyz").await;
+        assert_eq!(ready.status(), StatusCode::OK);
+        let body: serde_json::Value = ready.json().await.unwrap();
+        assert_eq!(body["status"], "ready");
+    }
+}
