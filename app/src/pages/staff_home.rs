@@ -45,16 +45,27 @@ pub fn load_error(locale: Locale, error: AppError) -> AnyView {
             <p><a href="/staff/signin">{locale.t("sign_in_again")}</a></p>
         }
         .into_any(),
-        AppError::Unexpected { reference } => view! {
+        AppError::Unexpected { reference } => {
+            set_server_error_status();
+            view! {
             <h1>{locale.t("error_title")}</h1>
             <p>{locale.tf("error_reference", &[("reference", &reference)])}</p>
+            }
+            .into_any()
         }
-        .into_any(),
         AppError::Transport(_) => view! {
             <h1>{locale.t("error_title")}</h1>
             <p>{locale.t("error_try_again")}</p>
         }
         .into_any(),
+    }
+}
+
+/// Marks the response as 500 while the server renders a page whose data failed to load.
+fn set_server_error_status() {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_actix::ResponseOptions>() {
+        response.set_status(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
     }
 }
 
