@@ -1,6 +1,7 @@
 //! The Redress server: configuration, startup, the HTML and JSON endpoints, the services
 //! and the database. The `redress` binary (src/main.rs) is its command line.
 
+pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -49,6 +49,19 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Create an API client for an agency system; prints client_id=... and client_secret=...
+    CreateClient {
+        #[arg(long)]
+        agency: String,
+        /// Comma-separated: systems:write, decisions:write, appeals:read, stats:read
+        #[arg(long)]
+        scopes: String,
+    },
+    /// Revoke an API client: its tokens stop working at once.
+    RevokeClient {
+        /// The client_id printed by create-client.
+        id: String,
+    },
     /// Check that the audit log's hash chain is unbroken.
     AuditVerify,
 }
@@ -83,6 +96,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             agency,
             name,
         } => cli::create_user::run(&settings, &email, &role, agency.as_deref(), name.as_deref()),
+        Command::CreateClient { agency, scopes } => {
+            cli::api_clients::create_command(&settings, &agency, &scopes)
+        }
+        Command::RevokeClient { id } => cli::api_clients::revoke_command(&settings, &id),
         Command::AuditVerify => cli::audit_verify::run(&settings),
     }
 }

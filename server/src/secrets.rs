@@ -84,3 +84,18 @@ pub fn random_token() -> String {
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
+
+/// HMAC-SHA256 of `value` under `key`, hex-encoded: how access codes, national ids and
+/// client secrets are stored (high-entropy or looked up by value, so a keyed hash, not argon2).
+pub fn keyed_hash(key: &[u8], value: &str) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).unwrap_or_else(|_| unreachable_hmac());
+    mac.update(value.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Whether `value` hashes to `stored` under `key`, compared in constant time.
+pub fn keyed_hash_matches(key: &[u8], value: &str, stored: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    let computed = keyed_hash(key, value);
+    computed.len() == stored.len() && bool::from(computed.as_bytes().ct_eq(stored.as_bytes()))
+}

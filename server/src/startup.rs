@@ -45,7 +45,9 @@ impl Application {
             settings.session.idle_minutes * 60,
         );
         let default_locale = Locale::parse(&settings.default_language).unwrap_or_default();
+        let api_tokens = crate::auth::api_token::ApiTokens::new(&keys.api);
         let state = AppState {
+            api_tokens,
             pool,
             settings,
             keys,
@@ -99,6 +101,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(security_headers::default_headers())
             .wrap(Compress::default())
             .wrap(TracingLogger::default())
+            .configure(crate::api::configure)
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             .route("/style/redress.css", web::get().to(style::stylesheet))

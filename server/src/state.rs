@@ -1,5 +1,6 @@
 //! What every handler shares: the pool, the settings and the keys.
 
+use crate::auth::api_token::ApiTokens;
 use crate::auth::session_token::SessionTokens;
 use crate::config::Settings;
 use crate::db::DbPool;
@@ -13,5 +14,6 @@ pub struct AppState {
     pub settings: Settings,
     pub keys: Keys,
     pub session_tokens: SessionTokens,
+    pub api_tokens: ApiTokens,
     pub default_locale: Locale,
 }

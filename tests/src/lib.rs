@@ -24,6 +24,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub pool: DbPool,
     pub backend: Backend,
+    /// The keys the server derived from its signing secret.
+    pub keys: server::secrets::Keys,
     _data_dir: tempfile::TempDir,
     _postgres: Option<postgres::TemporaryDatabase>,
 }
@@ -66,6 +68,7 @@ impl TestApp {
         settings.secrets.signing_key = Some(server::secrets::random_token());
         adjust(&mut settings);
         let database_url = settings.database_url.clone();
+        let keys = server::secrets::Keys::derive(&settings.signing_secret().expect("signing key"));
 
         let application = Application::build(settings).await.expect("server builds");
         let port = application.port();
@@ -82,6 +85,7 @@ impl TestApp {
             client,
             pool,
             backend,
+            keys,
             _data_dir: data_dir,
             _postgres: postgres,
         }
@@ -168,6 +172,49 @@ impl TestApp {
             ],
         )
         .await
+    }
+}
+
+impl TestApp {
+    /// Creates an API client of `agency` with comma-separated `scopes`; returns (id, secret).
+    pub fn create_client(&self, agency: &str, scopes: &str) -> (String, String) {
+        let created = server::cli::api_clients::create(&mut self.db(), &self.keys, agency, scopes)
+            .expect("client created");
+        (created.client_id, created.client_secret)
+    }
+
+    /// A bearer token for a new client of `agency` with `scopes`.
+    pub async fn api_token(&self, agency: &str, scopes: &str) -> String {
+        let (id, secret) = self.create_client(agency, scopes);
+        let response = self
+            .client
+            .post(self.url("/api/v1/token"))
+            .json(&serde_json::json!({"client_id": id, "client_secret": secret}))
+            .send()
+            .await
+            .expect("token request");
+        assert_eq!(response.status(), 200, "token issued");
+        let body: serde_json::Value = response.json().await.expect("token json");
+        body["access_token"]
+            .as_str()
+            .expect("access_token")
+            .to_string()
+    }
+
+    /// `POST path` with a JSON body and a bearer token.
+    pub async fn post_json(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("POST")
     }
 }
 

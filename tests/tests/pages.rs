@@ -59,6 +59,27 @@ on_both_backends! {
         assert_eq!(health.headers().get("x-frame-options").unwrap(), "DENY");
     }
 
+    async fn an_unexpected_failure_shows_a_500_page_with_a_reference(app) {
+        use diesel::RunQueryDsl;
+        app.create_agency("benefits");
+        app.create_user("r@benefits.test", "reviewer", Some("benefits"), "a long enough password");
+        app.sign_in("r@benefits.test", "a long enough password").await;
+        let drop_sql = match app.backend {
+            tests::Backend::Sqlite => "DROP TABLE ai_system_versions",
+            tests::Backend::Postgres => "DROP TABLE ai_system_versions CASCADE",
+        };
+        diesel::sql_query(drop_sql).execute(&mut app.db()).unwrap();
+        let response = app.client.get(app.url("/staff")).header("accept-language", "en").send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let html = response.text().await.unwrap();
+        assert!(html.contains("Something went wrong on our side"), "a calm explanation");
+        let reference = html.split("ERR-").nth(1).map(|r| &r[..9]).expect("a reference id on the page");
+        assert_eq!(reference.len(), 9);
+        assert!(!html.contains("no such table") && !html.contains("does not exist"), "no internals shown");
+        let ready = app.get("/readyz").await;
+        assert_eq!(ready.status(), StatusCode::OK, "readiness is about the connection and migrations");
+    }
+
     async fn health_and_readiness_answer(app) {
         let health = app.get("/healthz").await;
         assert_eq!(health.status(), StatusCode::OK);

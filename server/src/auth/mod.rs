@@ -1,5 +1,6 @@
 //! Staff authentication: passwords, session tokens, CSRF, sign-in and its rate limit.
 
+pub mod api_token;
 pub mod csrf;
 pub mod password;
 pub mod session;

@@ -1,5 +1,6 @@
 //! One module per `redress` subcommand.
 
+pub mod api_clients;
 pub mod audit_verify;
 pub mod create_agency;
 pub mod create_user;

@@ -137,7 +137,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_clients (id) {
+        id -> BigInt,
+        client_id -> Text,
+        secret_hash -> Text,
+        agency_id -> BigInt,
+        scopes -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> agencies (agency_id));
+diesel::joinable!(api_clients -> agencies (agency_id));
 diesel::joinable!(ai_systems -> agencies (agency_id));
 diesel::joinable!(ai_system_versions -> ai_systems (system_id));
 diesel::joinable!(decisions -> agencies (agency_id));
@@ -155,4 +168,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     revoked_sessions,
     rate_limit_events,
+    api_clients,
 );

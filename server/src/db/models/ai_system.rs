@@ -156,3 +156,76 @@ pub fn save_version(
         .execute(conn)?;
     Ok(SaveOutcome::Created { version })
 }
+
+/// One version of an entry as the public API shows it.
+#[derive(Debug, Clone)]
+pub struct PublishedVersion {
+    pub slug: String,
+    pub agency_slug: String,
+    pub version: i32,
+    pub content_json: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// The current version of every entry, by slug.
+pub fn list_current(conn: &mut DbConnection) -> QueryResult<Vec<PublishedVersion>> {
+    use crate::db::schema::agencies;
+    let rows: Vec<(String, String, i32, String, NaiveDateTime)> = ai_systems::table
+        .inner_join(agencies::table)
+        .inner_join(
+            ai_system_versions::table.on(ai_system_versions::system_id
+                .eq(ai_systems::id)
+                .and(ai_system_versions::version.eq(ai_systems::current_version))),
+        )
+        .order(ai_systems::slug.asc())
+        .select((
+            ai_systems::slug,
+            agencies::slug,
+            ai_system_versions::version,
+            ai_system_versions::content_json,
+            ai_system_versions::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(slug, agency_slug, version, content_json, created_at)| PublishedVersion {
+                slug,
+                agency_slug,
+                version,
+                content_json,
+                created_at,
+            },
+        )
+        .collect())
+}
+
+/// Every version of one entry, newest first.
+pub fn history(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec<PublishedVersion>> {
+    use crate::db::schema::agencies;
+    let rows: Vec<(String, String, i32, String, NaiveDateTime)> = ai_systems::table
+        .inner_join(agencies::table)
+        .inner_join(ai_system_versions::table)
+        .filter(ai_systems::slug.eq(slug))
+        .order(ai_system_versions::version.desc())
+        .select((
+            ai_systems::slug,
+            agencies::slug,
+            ai_system_versions::version,
+            ai_system_versions::content_json,
+            ai_system_versions::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(slug, agency_slug, version, content_json, created_at)| PublishedVersion {
+                slug,
+                agency_slug,
+                version,
+                content_json,
+                created_at,
+            },
+        )
+        .collect())
+}

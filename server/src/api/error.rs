@@ -1,0 +1,143 @@
+//! Error policy for the JSON API (shared/API.md): `{"error", "message", "details"}` with
+//! 400 malformed JSON, 401 no or bad token, 403 missing scope, 404 not found (or not yours),
+//! 409 conflict, 413 too large, 422 invalid with every problem listed, 500 logged with a
+//! reference that the body repeats.
+
+use actix_web::{http::StatusCode, HttpResponse, ResponseError};
+use serde::Serialize;
+
+/// One problem in a request: which batch item, which field (a JSON path), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Detail {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    pub field: String,
+    pub reason: String,
+}
+
+/// An API error response.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub kind: &'static str,
+    pub message: String,
+    pub details: Vec<Detail>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            kind,
+            message: message.into(),
+            details: Vec::new(),
+        }
+    }
+
+    /// 400: the body is not JSON.
+    pub fn malformed(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", message)
+    }
+    /// 401: no token, or one that is invalid, expired or revoked.
+    pub fn unauthorized(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+    /// 401 at the token endpoint.
+    pub fn invalid_client() -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "the client id or secret is not right, or the client was revoked",
+        )
+    }
+    /// 403: the token lacks `scope`.
+    pub fn forbidden_scope(scope: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "insufficient_scope",
+            format!("this call needs the scope {scope}"),
+        )
+    }
+    /// 404.
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+    /// 409 with details.
+    pub fn conflict(message: impl Into<String>, details: Vec<Detail>) -> ApiError {
+        ApiError {
+            details,
+            ..ApiError::new(StatusCode::CONFLICT, "conflict", message)
+        }
+    }
+    /// 413.
+    pub fn too_large(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", message)
+    }
+    /// 422 listing every problem.
+    pub fn invalid(details: Vec<Detail>) -> ApiError {
+        let count = details.len();
+        ApiError {
+            details,
+            ..ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                format!("the request has {count} invalid field(s); nothing was stored"),
+            )
+        }
+    }
+    /// 500, logged with its cause under a reference the body repeats.
+    pub fn unexpected(cause: impl Into<anyhow::Error>) -> ApiError {
+        let reference = crate::web::error::new_reference();
+        let cause = cause.into();
+        tracing::error!(%reference, error = ?cause, "unexpected API error");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            format!("an unexpected error occurred; reference {reference}"),
+        )
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.kind, self.message)
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> ApiError {
+        ApiError::unexpected(error)
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(error: anyhow::Error) -> ApiError {
+        ApiError::unexpected(error)
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(error: actix_web::error::BlockingError) -> ApiError {
+        ApiError::unexpected(anyhow::anyhow!(error.to_string()))
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut body = serde_json::json!({ "error": self.kind, "message": self.message });
+        if !self.details.is_empty() {
+            body["details"] = serde_json::to_value(&self.details).unwrap_or_default();
+        }
+        let mut response = HttpResponse::build(self.status);
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        response
+            .insert_header(("Cache-Control", "no-store"))
+            .json(body)
+    }
+}
