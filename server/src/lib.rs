@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod domain;
 pub mod portal;
 pub mod secrets;
 pub mod startup;

@@ -1,6 +1,7 @@
 //! The agency integration API at `/api/v1` (shared/API.md).
 
 pub mod auth;
+pub mod decisions;
 pub mod error;
 pub mod systems;
 pub mod token;
@@ -20,6 +21,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/systems", web::post().to(systems::create::create))
             .route("/systems", web::get().to(systems::read::list))
             .route("/systems/{slug}", web::get().to(systems::read::read))
+            .route("/decisions", web::post().to(decisions::create::create))
+            .route(
+                "/decisions/{reference}",
+                web::get().to(decisions::read::read),
+            )
+            .route(
+                "/decisions/{reference}/access-code",
+                web::post().to(decisions::access_code::reissue),
+            )
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(ApiError::not_found("no such API endpoint"))
             })),

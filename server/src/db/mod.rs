@@ -86,45 +86,32 @@ pub fn has_pending_migrations(conn: &mut DbConnection) -> anyhow::Result<bool> {
 }
 
 /// Runs `work` in a transaction that takes the write lock at once on SQLite, so
-/// read-then-write sequences never fail with SQLITE_BUSY under concurrency.
+/// read-then-write sequences never fail with SQLITE_BUSY under concurrency. It goes through
+/// diesel's transaction manager, so transactions inside `work` become savepoints.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    match conn {
-        DbConnection::Sqlite(_) => {
-            // The closure needs the outer connection type; re-borrow through it.
-            conn.transaction_immediate_sqlite(work)
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(work);
+    };
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    let outcome = work(conn);
+    let DbConnection::Sqlite(sqlite) = conn else {
+        unreachable!("the connection's backend does not change");
+    };
+    match outcome {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(sqlite)?;
+            Ok(value)
         }
-        DbConnection::Pg(_) => conn.transaction(work),
-    }
-}
-
-trait ImmediateTransaction {
-    fn transaction_immediate_sqlite<T, E, F>(&mut self, work: F) -> Result<T, E>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, E>,
-        E: From<diesel::result::Error>;
-}
-
-impl ImmediateTransaction for DbConnection {
-    fn transaction_immediate_sqlite<T, E, F>(&mut self, work: F) -> Result<T, E>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, E>,
-        E: From<diesel::result::Error>,
-    {
-        self.batch_execute("BEGIN IMMEDIATE")?;
-        match work(self) {
-            Ok(value) => {
-                self.batch_execute("COMMIT")?;
-                Ok(value)
-            }
-            Err(error) => {
-                // The work's own error is what matters; a failed rollback leaves nothing to do.
-                let _ = self.batch_execute("ROLLBACK");
-                Err(error)
-            }
+        Err(error) => {
+            // The work's own error is what the caller needs; a failed rollback adds nothing.
+            let _ = AnsiTransactionManager::rollback_transaction(sqlite);
+            Err(error)
         }
     }
 }

@@ -1,0 +1,3 @@
+//! Types that parse and validate; no I/O.
+
+pub mod reference;

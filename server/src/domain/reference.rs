@@ -1,0 +1,141 @@
+//! Decision references and access codes in Crockford base32: short, read aloud and typed
+//! without confusion. Entry ignores case, spaces and dashes, and reads O as 0, I and L as 1.
+
+use rand::Rng;
+
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const REFERENCE_PREFIX: &str = "RD";
+
+/// Folds what a person typed into the canonical alphabet, or `None` if a character is not in it.
+pub fn normalise_symbols(input: &str) -> Option<String> {
+    input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '–' && *c != '—')
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => Some('0'),
+            'I' | 'L' => Some('1'),
+            upper if ALPHABET.contains(&(upper as u8)) && upper.is_ascii() => Some(upper),
+            _ => None,
+        })
+        .collect()
+}
+
+fn random_symbols(count: usize) -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..count)
+        .map(|_| ALPHABET[rng.gen_range(0..32)] as char)
+        .collect()
+}
+
+/// A decision reference such as `RD-7F3K-9QXD` (40 random bits).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DecisionReference(String);
+
+impl DecisionReference {
+    /// A new random reference.
+    pub fn generate() -> DecisionReference {
+        DecisionReference::from_symbols(&random_symbols(8))
+    }
+
+    fn from_symbols(symbols: &str) -> DecisionReference {
+        DecisionReference(format!(
+            "{REFERENCE_PREFIX}-{}-{}",
+            &symbols[..4],
+            &symbols[4..]
+        ))
+    }
+
+    /// Parses a reference typed loosely: `rd 7f3k 9qxd`, `RD-7F3K-9QXD`, `7F3K9QXD`.
+    pub fn parse(input: &str) -> Option<DecisionReference> {
+        let symbols = normalise_symbols(input)?;
+        let symbols = symbols
+            .strip_prefix("RD")
+            .filter(|s| s.len() == 8)
+            .unwrap_or(&symbols);
+        (symbols.len() == 8).then(|| DecisionReference::from_symbols(symbols))
+    }
+
+    /// The canonical text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An access code such as `K4Q9-2MZT` (40 random bits); stored only as a keyed hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessCode(String);
+
+impl AccessCode {
+    /// A new random code.
+    pub fn generate() -> AccessCode {
+        let symbols = random_symbols(8);
+        AccessCode(format!("{}-{}", &symbols[..4], &symbols[4..]))
+    }
+
+    /// Parses a code typed loosely.
+    pub fn parse(input: &str) -> Option<AccessCode> {
+        let symbols = normalise_symbols(input)?;
+        (symbols.len() == 8).then(|| AccessCode(format!("{}-{}", &symbols[..4], &symbols[4..])))
+    }
+
+    /// The canonical text, as printed in the letter and hashed.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_typed_loosely_read_as_the_canonical_form() {
+        let canonical = Some(DecisionReference("RD-7F3K-9QXD".into()));
+        for typed in [
+            "RD-7F3K-9QXD",
+            "rd 7f3k 9qxd",
+            "7F3K9QXD",
+            " rd-7f3k-9qxd ",
+            "RD7F3K9QXD",
+        ] {
+            assert_eq!(DecisionReference::parse(typed), canonical, "{typed}");
+        }
+        assert_eq!(
+            DecisionReference::parse("RD-1O1L-I000"),
+            Some(DecisionReference("RD-1011-1000".into()))
+        );
+        assert_eq!(DecisionReference::parse("RD-7F3K-9QX"), None, "too short");
+        assert_eq!(
+            DecisionReference::parse("RD-7F3K-9QXU"),
+            None,
+            "U is not in the alphabet"
+        );
+        assert_eq!(DecisionReference::parse("RD-7F3K-9QXД"), None);
+    }
+
+    #[test]
+    fn codes_typed_loosely_read_as_the_canonical_form() {
+        assert_eq!(
+            AccessCode::parse("k4q9 2mzt").map(|c| c.0),
+            Some("K4Q9-2MZT".into())
+        );
+        assert_eq!(
+            AccessCode::parse("K4Q9-2MZO").map(|c| c.0),
+            Some("K4Q9-2MZ0".into())
+        );
+        assert_eq!(AccessCode::parse("K4Q9"), None);
+    }
+
+    #[test]
+    fn generated_values_parse_back_to_themselves() {
+        for _ in 0..100 {
+            let reference = DecisionReference::generate();
+            assert_eq!(
+                DecisionReference::parse(reference.as_str()),
+                Some(reference.clone())
+            );
+            let code = AccessCode::generate();
+            assert_eq!(AccessCode::parse(code.as_str()), Some(code.clone()));
+        }
+    }
+}

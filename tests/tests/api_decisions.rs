@@ -1,0 +1,207 @@
+//! The decisions API: batches, all-or-nothing validation, 422 before 409, idempotency,
+//! read-back, access-code reissue, and nothing personal stored in clear; on both backends.
+
+use diesel::prelude::*;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use server::db::schema::decisions;
+use tests::{on_both_backends, TestApp};
+
+fn system() -> Value {
+    let systems: Value =
+        serde_json::from_str(include_str!("../../server/src/cli/demo/systems.json")).unwrap();
+    let mut content = systems[0]["content"].clone();
+    content["slug"] = json!("housing-benefit-eligibility");
+    content
+}
+
+fn decision(external_id: &str) -> Value {
+    json!({
+        "external_id": external_id,
+        "system": "housing-benefit-eligibility",
+        "outcome": "denied",
+        "outcome_label": {"en": "Application denied", "ru": "Заявление отклонено", "kk": "Өтініш қабылданбады"},
+        "decided_at": "2026-11-02T10:15:00Z",
+        "legal_basis": {"en": "Law on Housing Relations, Article 97"},
+        "summary": {"en": "Your declared monthly income is above the limit for your household size."},
+        "factors": [
+            {"key": "monthly_income", "label": {"en": "Declared monthly income"}, "value": "412000", "unit": "KZT", "contribution": -0.42, "citizen_can_change": true},
+            {"key": "household_size", "label": {"en": "Household size"}, "value": "3", "contribution": 0.1, "citizen_can_change": true},
+            {"key": "age", "label": {"en": "Age"}, "value": "41", "contribution": 0.01, "citizen_can_change": false}
+        ],
+        "counterfactuals": [
+            {"changes": [{"key": "monthly_income", "to": "350000"}], "outcome": "approved", "outcome_label": {"en": "Application approved"}}
+        ],
+        "data_sources": [{"category": {"en": "Income"}, "source": {"en": "State revenue committee"}}],
+        "human_involvement": "none",
+        "human_reviewer": null,
+        "model_version": "hb-2026.10.1+sha256:9f2c",
+        "subject": {"email": "citizen@example.kz", "national_id": "900101300123", "language": "ru"}
+    })
+}
+
+async fn setup(app: &TestApp) -> String {
+    app.create_agency("benefits");
+    app.create_agency("taxes");
+    let token = app
+        .api_token("benefits", "systems:write,decisions:write")
+        .await;
+    let response = app.post_json("/api/v1/systems", &token, &system()).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    token
+}
+
+async fn send(app: &TestApp, token: &str, items: Vec<Value>) -> (StatusCode, Value) {
+    let response = app
+        .post_json("/api/v1/decisions", token, &json!({"decisions": items}))
+        .await;
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+fn stored_count(app: &TestApp) -> i64 {
+    decisions::table.count().get_result(&mut app.db()).unwrap()
+}
+
+on_both_backends! {
+    async fn a_batch_is_stored_with_references_and_codes_and_resending_it_changes_nothing(app) {
+        let token = setup(&app).await;
+        let (status, body) = send(&app, &token, vec![decision("HB-1"), decision("HB-2")]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let results = body["results"].as_array().unwrap();
+        assert_eq!(results.len(), 2);
+        for result in results {
+            assert_eq!(result["status"], "created");
+            let reference = result["reference"].as_str().unwrap();
+            assert!(reference.starts_with("RD-") && reference.len() == 12, "{reference}");
+            assert_eq!(result["access_code"].as_str().unwrap().len(), 9);
+        }
+        let first_reference = results[0]["reference"].clone();
+        let (status, body) = send(&app, &token, vec![decision("HB-1"), decision("HB-3")]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["results"][0]["status"], "unchanged");
+        assert_eq!(body["results"][0]["reference"], first_reference);
+        assert!(body["results"][0].get("access_code").is_none(), "no code on unchanged");
+        assert_eq!(body["results"][1]["status"], "created");
+        assert_eq!(stored_count(&app), 3);
+    }
+
+    async fn a_thousand_decisions_go_in_one_call_and_a_thousand_and_one_do_not(app) {
+        let token = setup(&app).await;
+        let batch: Vec<Value> = (0..1000).map(|i| decision(&format!("HB-{i:05}"))).collect();
+        let (status, body) = send(&app, &token, batch).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["results"].as_array().unwrap().len(), 1000);
+        assert_eq!(stored_count(&app), 1000);
+        let too_many: Vec<Value> = (0..1001).map(|i| decision(&format!("X-{i}"))).collect();
+        let (status, body) = send(&app, &token, too_many).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["details"][0]["field"], "decisions");
+        let (status, _) = send(&app, &token, vec![]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an empty batch is refused");
+    }
+
+    async fn any_invalid_item_refuses_the_whole_batch_naming_index_and_field(app) {
+        let token = setup(&app).await;
+        let mut bad_contribution = decision("HB-2");
+        bad_contribution["factors"][0]["contribution"] = json!("a lot");
+        let mut bad_language = decision("HB-3");
+        bad_language["summary"] = json!({"en": "ok", "fr": "non"});
+        let mut immutable = decision("HB-4");
+        immutable["counterfactuals"][0]["changes"][0]["key"] = json!("age");
+        let mut other_system = decision("HB-5");
+        other_system["system"] = json!("not-ours");
+        let (status, body) = send(&app, &token, vec![decision("HB-1"), bad_contribution, bad_language, decision("HB-1"), immutable, other_system]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let details: Vec<(u64, String)> = body["details"].as_array().unwrap().iter()
+            .map(|d| (d["index"].as_u64().unwrap(), d["field"].as_str().unwrap().to_string())).collect();
+        assert_eq!(details, vec![
+            (1, "decisions[1].factors[0].contribution".to_string()),
+            (2, "decisions[2].summary.fr".to_string()),
+            (3, "decisions[3].external_id".to_string()),
+            (4, "decisions[4].counterfactuals[0].changes[0].key".to_string()),
+        ], "every problem of the pure validation, before the database is asked");
+        assert_eq!(stored_count(&app), 0, "nothing stored");
+        let mut other_system = decision("HB-5");
+        other_system["system"] = json!("not-ours");
+        let (status, body) = send(&app, &token, vec![decision("HB-1"), other_system]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["details"][0]["field"], "decisions[1].system");
+        assert_eq!(stored_count(&app), 0);
+    }
+
+    async fn changed_content_under_a_stored_external_id_is_409_and_422_comes_first(app) {
+        let token = setup(&app).await;
+        send(&app, &token, vec![decision("HB-1")]).await;
+        let mut changed = decision("HB-1");
+        changed["outcome"] = json!("approved");
+        let (status, body) = send(&app, &token, vec![decision("HB-9"), changed.clone()]).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(body["details"][0]["index"], 1);
+        assert_eq!(stored_count(&app), 1, "HB-9 was not stored either");
+        let mut invalid = decision("HB-10");
+        invalid["decided_at"] = json!("yesterday");
+        let (status, _) = send(&app, &token, vec![changed, invalid]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "validation is reported before conflicts");
+    }
+
+    async fn an_omitted_version_resolves_to_the_current_one_and_resend_compares_what_was_sent(app) {
+        let token = setup(&app).await;
+        send(&app, &token, vec![decision("HB-1")]).await;
+        let mut newer = system();
+        newer["supplier"] = json!("A new supplier");
+        app.post_json("/api/v1/systems", &token, &newer).await;
+        let (status, body) = send(&app, &token, vec![decision("HB-1")]).await;
+        assert_eq!((status, body["results"][0]["status"].clone()), (StatusCode::OK, json!("unchanged")));
+        let (_, body) = send(&app, &token, vec![decision("HB-2")]).await;
+        let reference = body["results"][0]["reference"].as_str().unwrap().to_string();
+        let read = app.client.get(app.url(&format!("/api/v1/decisions/{reference}"))).bearer_auth(&token).send().await.unwrap();
+        let read: Value = read.json().await.unwrap();
+        assert_eq!(read["system_version"], 2, "pinned to the version current when stored");
+        let mut pinned = decision("HB-3");
+        pinned["system_version"] = json!(7);
+        let (status, body) = send(&app, &token, vec![pinned]).await;
+        assert_eq!((status, body["details"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("decisions[0].system_version")));
+    }
+
+    async fn access_codes_and_national_ids_are_never_stored_in_clear(app) {
+        let token = setup(&app).await;
+        let (_, body) = send(&app, &token, vec![decision("HB-1")]).await;
+        let code = body["results"][0]["access_code"].as_str().unwrap().to_string();
+        let (hash, national, content): (String, Option<String>, String) = decisions::table
+            .select((decisions::access_code_hash, decisions::subject_national_id_hash, decisions::content_json))
+            .first(&mut app.db()).unwrap();
+        assert!(!hash.contains(&code) && !hash.contains(&code.replace('-', "")));
+        assert_eq!(hash.len(), 64);
+        assert!(national.is_some_and(|n| n.len() == 64 && !n.contains("900101300123")));
+        assert!(!content.contains("900101300123"), "the submitted document is not kept with the IIN in it");
+    }
+
+    async fn another_agency_gets_404_and_a_reissued_code_replaces_the_old(app) {
+        let token = setup(&app).await;
+        let (_, body) = send(&app, &token, vec![decision("HB-1")]).await;
+        let reference = body["results"][0]["reference"].as_str().unwrap().to_string();
+        let old_code = body["results"][0]["access_code"].as_str().unwrap().to_string();
+        let theirs = app.api_token("taxes", "decisions:write").await;
+        for path in [format!("/api/v1/decisions/{reference}")] {
+            let response = app.client.get(app.url(&path)).bearer_auth(&theirs).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        }
+        let response = app.client.post(app.url(&format!("/api/v1/decisions/{reference}/access-code"))).bearer_auth(&theirs).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let loose = reference.to_lowercase().replace('-', " ");
+        let response = app.client.post(app.url(&format!("/api/v1/decisions/{loose}/access-code"))).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let body: Value = response.json().await.unwrap();
+        let new_code = body["access_code"].as_str().unwrap().to_string();
+        assert_ne!(new_code, old_code);
+        let hash: String = decisions::table.select(decisions::access_code_hash).first(&mut app.db()).unwrap();
+        assert!(server::secrets::keyed_hash_matches(&app.keys.lookup, &new_code, &hash));
+        assert!(!server::secrets::keyed_hash_matches(&app.keys.lookup, &old_code, &hash), "the old code stops working");
+        let own = app.client.get(app.url(&format!("/api/v1/decisions/{reference}"))).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(own.status(), StatusCode::OK);
+        let own: Value = own.json().await.unwrap();
+        assert_eq!(own["external_id"], "HB-1");
+        assert!(own["subject"].get("national_id").is_none());
+    }
+}
