@@ -3,8 +3,10 @@
 use crate::components::layout::{Footer, Header};
 use crate::context::provide_page_context;
 use crate::pages::{
-    agency::AgencyPage, home::HomePage, not_found::NotFoundPage, password::ChangePasswordPage,
-    signin::SignInPage, staff_home::StaffHomePage,
+    agency::AgencyPage, explanation::ExplanationPage, find::FindPage, home::HomePage,
+    not_found::NotFoundPage, password::ChangePasswordPage, privacy::PrivacyPage,
+    register::RegisterPage, register_entry::RegisterEntryPage, signin::SignInPage,
+    staff_decisions::StaffDecisionsPage, staff_flags::StaffFlagsPage, staff_home::StaffHomePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Stylesheet, Title};
@@ -85,6 +87,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/password") view=ChangePasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/agencies/:slug") view=AgencyPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/decisions") view=StaffDecisionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/flags") view=StaffFlagsPage ssr=SsrMode::Async />
+                    <Route path=path!("/find") view=FindPage ssr=SsrMode::Async />
+                    <Route path=path!("/d/:reference") view=ExplanationPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/register/:slug") view=RegisterEntryPage ssr=SsrMode::Async />
+                    <Route path=path!("/privacy") view=PrivacyPage />
                 </Routes>
             </main>
             <Footer />

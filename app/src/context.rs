@@ -17,6 +17,8 @@ pub struct PageContext {
     pub csrf_token: String,
     pub flash: Option<Flash>,
     pub staff: Option<StaffIdentity>,
+    /// The decision this browser opened with "Find my decision", if any.
+    pub citizen_reference: Option<String>,
 }
 
 /// Reads the server's [`PageContext`] during SSR; the client receives the same value.

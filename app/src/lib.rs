@@ -1,6 +1,9 @@
 //! The Leptos application of Redress: pages, components, DTOs, and the thin
 //! server functions that call the [`port::Portal`] implemented by the server crate.
 
+// Leptos views nest deeply in their types; the explanation page needs more than the default.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -2,7 +2,10 @@
 //! [`Portal`] and hands it to Leptos through context; `app` never depends on `server`.
 
 use crate::api::AppError;
-use crate::types::{AgencyOverview, Role, StaffHome, StaffIdentity};
+use crate::types::{
+    AgencyOverview, DecisionFilters, DecisionList, Explanation, RegisterEntry, RegisterFilters,
+    RegisterFlagView, RegisterList, Role, StaffHome, StaffIdentity,
+};
 #[cfg(feature = "ssr")]
 use actix_web::HttpMessage;
 use leptos::prelude::*;
@@ -19,6 +22,19 @@ pub struct StaffPrincipal {
     pub identity: StaffIdentity,
 }
 
+/// A citizen's access to one decision, opened with its reference and access code.
+#[derive(Clone, Debug)]
+pub struct CitizenAccess {
+    pub reference: String,
+}
+
+/// Who is asking to read a decision.
+#[derive(Clone, Debug)]
+pub enum DecisionViewer {
+    Citizen(CitizenAccess),
+    Staff(StaffPrincipal),
+}
+
 /// What pages may ask of the server. Every method scopes its data to the principal.
 #[async_trait::async_trait]
 pub trait Portal: Send + Sync + 'static {
@@ -30,10 +46,55 @@ pub trait Portal: Send + Sync + 'static {
         principal: &StaffPrincipal,
         slug: &str,
     ) -> Result<AgencyOverview, AppError>;
+    /// The public register, filtered.
+    async fn register_list(&self, filters: RegisterFilters) -> Result<RegisterList, AppError>;
+    /// One register entry at `version` (the current one if `None`).
+    async fn register_entry(
+        &self,
+        slug: &str,
+        version: Option<i32>,
+    ) -> Result<RegisterEntry, AppError>;
+    /// A decision's explanation, if the viewer may read it; `NotFound` otherwise.
+    async fn explanation(
+        &self,
+        viewer: DecisionViewer,
+        reference: &str,
+    ) -> Result<Explanation, AppError>;
+    /// The principal's agency's decisions (all agencies for ombudsmen and admins).
+    async fn staff_decisions(
+        &self,
+        principal: &StaffPrincipal,
+        filters: DecisionFilters,
+    ) -> Result<DecisionList, AppError>;
+    /// Error reports on the principal's agency's register entries (supervisors and above).
+    async fn register_flags(
+        &self,
+        principal: &StaffPrincipal,
+    ) -> Result<Vec<RegisterFlagView>, AppError>;
 }
 
 /// The portal as it travels through Leptos's context.
 pub type SharedPortal = Arc<dyn Portal>;
+
+/// The portal from context.
+pub fn portal() -> Result<SharedPortal, AppError> {
+    use_context::<SharedPortal>().ok_or_else(|| AppError::Unexpected {
+        reference: "no-portal".into(),
+    })
+}
+
+/// Who may read decisions in this request: a signed-in staff member first, else the citizen.
+pub fn decision_viewer() -> Option<DecisionViewer> {
+    let request = use_context::<leptos_actix::Request>()?;
+    let extensions = request.extensions();
+    if let Some(principal) = extensions.get::<StaffPrincipal>() {
+        return Some(DecisionViewer::Staff(principal.clone()));
+    }
+    extensions
+        .get::<CitizenAccess>()
+        .cloned()
+        .map(DecisionViewer::Citizen)
+}
 
 /// The portal from context and the signed-in principal from the request.
 pub fn portal_and_principal() -> Result<(SharedPortal, StaffPrincipal), AppError> {

@@ -47,6 +47,25 @@ pub struct RateLimitSettings {
     pub signin_per_email: i64,
     /// Failed sign-ins per client address within the window.
     pub signin_per_ip: i64,
+    /// Failed "find my decision" attempts per client address within the window.
+    #[serde(default = "default_find_per_ip")]
+    pub find_per_ip: i64,
+    /// Failed "find my decision" attempts per decision reference within the window.
+    #[serde(default = "default_find_per_reference")]
+    pub find_per_reference: i64,
+    /// Register error reports per client address within the window.
+    #[serde(default = "default_flags_per_ip")]
+    pub flags_per_ip: i64,
+}
+
+fn default_find_per_ip() -> i64 {
+    20
+}
+fn default_find_per_reference() -> i64 {
+    5
+}
+fn default_flags_per_ip() -> i64 {
+    5
 }
 
 /// Secrets; never logged.
@@ -76,6 +95,9 @@ impl Default for Settings {
                 window_minutes: 15,
                 signin_per_email: 5,
                 signin_per_ip: 30,
+                find_per_ip: default_find_per_ip(),
+                find_per_reference: default_find_per_reference(),
+                flags_per_ip: default_flags_per_ip(),
             },
             secrets: SecretSettings::default(),
         }

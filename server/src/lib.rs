@@ -1,5 +1,7 @@
 //! The Redress server: configuration, startup, the HTML and JSON endpoints, the services
 //! and the database. The `redress` binary (src/main.rs) is its command line.
+// Leptos views nest deeply in their types; the explanation page needs more than the default.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod auth;

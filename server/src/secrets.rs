@@ -53,6 +53,8 @@ pub struct Keys {
     pub api: Vec<u8>,
     /// Keys the HMAC of access codes and national ids.
     pub lookup: Vec<u8>,
+    /// Signs the citizen's decision-scoped session.
+    pub citizen: Vec<u8>,
 }
 
 impl Keys {
@@ -68,6 +70,7 @@ impl Keys {
             session: derive("redress/session-token/v1"),
             api: derive("redress/api-token/v1"),
             lookup: derive("redress/lookup-hmac/v1"),
+            citizen: derive("redress/citizen-decision/v1"),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::web::{forms, health, page_context, security_headers, style};
 use actix_files::Files;
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
-use actix_web::{guard, web, App, HttpServer};
+use actix_web::{web, App, HttpServer};
 use app::app::{shell, App as LeptosApp};
 use app::i18n::Locale;
 use app::port::SharedPortal;
@@ -46,7 +46,9 @@ impl Application {
         );
         let default_locale = Locale::parse(&settings.default_language).unwrap_or_default();
         let api_tokens = crate::auth::api_token::ApiTokens::new(&keys.api);
+        let citizen_tokens = crate::auth::citizen_token::CitizenTokens::new(&keys.citizen);
         let state = AppState {
+            citizen_tokens,
             api_tokens,
             pool,
             settings,
@@ -106,21 +108,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .route("/readyz", web::get().to(health::readyz))
             .route("/style/redress.css", web::get().to(style::stylesheet))
             .service(Files::new("/pkg", pkg_dir.clone()))
-            .service(
-                web::resource("/staff/signin")
-                    .guard(guard::Post())
-                    .to(forms::signin::post),
-            )
-            .service(
-                web::resource("/staff/signout")
-                    .guard(guard::Post())
-                    .to(forms::signout::post),
-            )
-            .service(
-                web::resource("/staff/password")
-                    .guard(guard::Post())
-                    .to(forms::password::post),
-            )
+            .configure(forms::configure)
             .leptos_routes_with_context(routes.clone(), context.clone(), page_shell.clone())
             .default_service(leptos_actix::render_app_to_stream_with_context(
                 context,

@@ -15,5 +15,6 @@ pub struct AppState {
     pub keys: Keys,
     pub session_tokens: SessionTokens,
     pub api_tokens: ApiTokens,
+    pub citizen_tokens: crate::auth::citizen_token::CitizenTokens,
     pub default_locale: Locale,
 }

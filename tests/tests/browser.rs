@@ -11,7 +11,7 @@ const PASSWORD: &str = "a long enough password";
 
 async fn app_with_reviewer() -> TestApp {
     let app = TestApp::spawn(Backend::Sqlite).await;
-    server::cli::seed_demo::seed(&mut app.db()).expect("demo data");
+    server::cli::seed_demo::seed(&mut app.db(), &app.keys).expect("demo data");
     app.create_agency("benefits");
     app.create_user(EMAIL, "reviewer", Some("social-benefits"), PASSWORD);
     app

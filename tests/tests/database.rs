@@ -16,12 +16,15 @@ on_both_backends! {
 
     async fn seed_demo_twice_duplicates_nothing(app) {
         let mut conn = app.db();
-        let first = server::cli::seed_demo::seed(&mut conn).unwrap();
+        let first = server::cli::seed_demo::seed(&mut conn, &app.keys).unwrap();
         assert_eq!(first.agencies_created, 3);
         assert_eq!(first.systems_versions_created, 6);
         assert_eq!(first.users_created, 4);
-        let second = server::cli::seed_demo::seed(&mut conn).unwrap();
+        assert_eq!(first.decisions_created, 2000);
+        let second = server::cli::seed_demo::seed(&mut conn, &app.keys).unwrap();
         assert_eq!(second, server::cli::seed_demo::SeedSummary::default());
+        let decisions: i64 = server::db::schema::decisions::table.count().get_result(&mut conn).unwrap();
+        assert_eq!(decisions, 2000);
         let counts: (i64, i64, i64, i64) = (
             agencies::table.count().get_result(&mut conn).unwrap(),
             ai_systems::table.count().get_result(&mut conn).unwrap(),
@@ -32,7 +35,7 @@ on_both_backends! {
     }
 
     async fn demo_accounts_sign_in_and_see_their_agency(app) {
-        server::cli::seed_demo::seed(&mut app.db()).unwrap();
+        server::cli::seed_demo::seed(&mut app.db(), &app.keys).unwrap();
         let (email, _, _, _, password) = server::cli::seed_demo::DEMO_ACCOUNTS[0];
         let response = app.sign_in(email, password).await;
         assert_eq!(response.headers().get("location").unwrap(), "/staff");

@@ -1,7 +1,9 @@
-//! Thin server functions: each finds the signed-in person and asks the [`crate::port::Portal`].
+//! Thin server functions: each finds who is asking and asks the port (`crate::port::Portal`).
 
 mod error;
+mod public;
 mod staff;
 
 pub use error::AppError;
-pub use staff::{load_staff_agency, load_staff_home};
+pub use public::{load_explanation, load_register, load_register_entry};
+pub use staff::{load_register_flags, load_staff_agency, load_staff_decisions, load_staff_home};

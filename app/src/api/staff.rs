@@ -17,3 +17,19 @@ pub async fn load_staff_agency(slug: String) -> Result<AgencyOverview, AppError>
     let (portal, principal) = crate::port::portal_and_principal()?;
     portal.staff_agency(&principal, &slug).await
 }
+
+/// A page of the agency's decisions.
+#[server(prefix = "/rpc", endpoint = "staff_decisions")]
+pub async fn load_staff_decisions(
+    filters: crate::types::DecisionFilters,
+) -> Result<crate::types::DecisionList, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.staff_decisions(&principal, filters).await
+}
+
+/// Error reports on the agency's register entries.
+#[server(prefix = "/rpc", endpoint = "register_flags")]
+pub async fn load_register_flags() -> Result<Vec<crate::types::RegisterFlagView>, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.register_flags(&principal).await
+}

@@ -14,6 +14,8 @@ pub fn Header() -> impl IntoView {
     let staff_nav = match context.staff.clone() {
         Some(staff) => view! {
             <li><a href="/staff">{locale.t("nav_staff_home")}</a></li>
+            <li><a href="/staff/decisions">{locale.t("nav_staff_decisions")}</a></li>
+            {(staff.role != crate::types::Role::Reviewer).then(|| view! { <li><a href="/staff/flags">{locale.t("nav_staff_flags")}</a></li> })}
             <li><a href="/staff/password">{locale.t("nav_change_password")}</a></li>
             <li class="nav-user">
                 <span class="nav-user-name">{staff.display_name}</span>
@@ -43,6 +45,8 @@ pub fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label=locale.t("nav_label")>
                 <ul>
                     <li><a href="/">{locale.t("nav_home")}</a></li>
+                    <li><a href="/find">{locale.t("nav_find")}</a></li>
+                    <li><a href="/register">{locale.t("nav_register")}</a></li>
                     {staff_nav}
                 </ul>
             </nav>
@@ -91,6 +95,11 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="footer-inner">
                 <p>{locale.t("footer_about")}</p>
+                <ul class="footer-links">
+                    <li><a href="/privacy">{locale.t("nav_privacy")}</a></li>
+                    <li><a href="/register">{locale.t("nav_register")}</a></li>
+                    <li><a href="/api/v1/openapi.json">{locale.t("nav_api")}</a></li>
+                </ul>
                 <p class="footer-small">{locale.t("footer_law")}</p>
             </div>
         </footer>

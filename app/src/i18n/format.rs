@@ -70,3 +70,79 @@ mod tests {
         );
     }
 }
+
+/// A value as the reader expects it: numbers grouped by thousands in the locale's way
+/// (a no-break space and a decimal comma in kk and ru), tenge shown as ₸, other units after.
+pub fn format_value(locale: Locale, value: &str, unit: Option<&str>) -> String {
+    let number = format_number(locale, value).unwrap_or_else(|| value.to_string());
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some("KZT") | Some("₸") => format!("{number}\u{a0}₸"),
+        Some("%") => format!("{number}\u{a0}%"),
+        Some(unit) => format!("{number}\u{a0}{unit}"),
+        None => number,
+    }
+}
+
+fn format_number(locale: Locale, value: &str) -> Option<String> {
+    let trimmed = value.trim();
+    let (sign, digits) = match trimmed.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", trimmed),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (group, decimal) = match locale {
+        Locale::En => (",", "."),
+        Locale::Kk | Locale::Ru => ("\u{a0}", ","),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 && whole.len() > 4 {
+            grouped.push_str(group);
+        }
+        grouped.push(ch);
+    }
+    Some(match fraction {
+        Some(f) => format!("{sign}{grouped}{decimal}{f}"),
+        None => format!("{sign}{grouped}"),
+    })
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_grouped_as_the_glossary_writes_them() {
+        assert_eq!(
+            format_value(Locale::Ru, "412000", Some("KZT")),
+            "412\u{a0}000\u{a0}₸"
+        );
+        assert_eq!(
+            format_value(Locale::En, "412000", Some("KZT")),
+            "412,000\u{a0}₸"
+        );
+        assert_eq!(
+            format_value(Locale::Kk, "1234567.5", None),
+            "1\u{a0}234\u{a0}567,5"
+        );
+        assert_eq!(
+            format_value(Locale::En, "2024", None),
+            "2024",
+            "four digits stay ungrouped"
+        );
+        assert_eq!(format_value(Locale::En, "Astana", None), "Astana");
+        assert_eq!(
+            format_value(Locale::Ru, "3", Some("persons")),
+            "3\u{a0}persons"
+        );
+    }
+}

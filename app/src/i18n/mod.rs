@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 mod format;
-pub use format::format_date;
+pub use format::{format_date, format_value};
 
 /// A language the portal speaks. Kazakh is the deployment default unless configured otherwise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

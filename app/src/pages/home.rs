@@ -19,6 +19,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="hero">
             <h1>{locale.t("home_title")}</h1>
             <p class="lead">{locale.t("home_lead")}</p>
+            <p><a class="button button-large" href="/find">{locale.t("home_find_button")}</a></p>
         </section>
         <section class="steps" aria-labelledby="how-title">
             <h2 id="how-title">{locale.t("home_how_title")}</h2>
@@ -31,6 +32,11 @@ pub fn HomePage() -> impl IntoView {
         <section class="panel" aria-labelledby="rights-title">
             <h2 id="rights-title">{locale.t("home_rights_title")}</h2>
             <p>{locale.t("home_rights_body")}</p>
+        </section>
+        <section class="panel" aria-labelledby="register-title">
+            <h2 id="register-title">{locale.t("home_register_title")}</h2>
+            <p>{locale.t("home_register_body")}</p>
+            <p><a href="/register">{locale.t("home_register_link")}</a></p>
         </section>
         <section class="panel panel-quiet" aria-labelledby="staff-title">
             <h2 id="staff-title">{locale.t("home_staff_title")}</h2>

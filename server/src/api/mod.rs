@@ -17,6 +17,7 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
+            .route("/openapi.json", web::get().to(openapi))
             .route("/token", web::post().to(token::issue))
             .route("/systems", web::post().to(systems::create::create))
             .route("/systems", web::get().to(systems::read::list))
@@ -34,6 +35,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 Err::<actix_web::HttpResponse, _>(ApiError::not_found("no such API endpoint"))
             })),
     );
+}
+
+const OPENAPI: &str = include_str!("openapi.json");
+
+/// `GET /api/v1/openapi.json`: the contract as an OpenAPI 3.1 document.
+async fn openapi() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .body(OPENAPI)
 }
 
 /// Reads a request body of at most [`MAX_BODY_BYTES`], answering 413 in the API's JSON shape.

@@ -1,6 +1,7 @@
 //! Staff authentication: passwords, session tokens, CSRF, sign-in and its rate limit.
 
 pub mod api_token;
+pub mod citizen_token;
 pub mod csrf;
 pub mod password;
 pub mod session;

@@ -4,6 +4,7 @@ pub mod api_clients;
 pub mod audit_verify;
 pub mod create_agency;
 pub mod create_user;
+pub mod demo_decisions;
 pub mod migrate;
 pub mod seed_demo;
 pub mod serve;

@@ -63,26 +63,32 @@ pub struct SeedSummary {
     pub agencies_created: usize,
     pub systems_versions_created: usize,
     pub users_created: usize,
+    pub decisions_created: usize,
 }
 
 /// Seeds and prints the demo sign-ins.
 pub fn run(settings: &Settings) -> anyhow::Result<()> {
+    let keys = crate::secrets::Keys::derive(&settings.signing_secret()?);
     let mut conn = super::connection(settings)?;
-    let summary = seed(&mut conn)?;
+    let summary = seed(&mut conn, &keys)?;
     println!(
-        "demo data: {} agencies, {} register versions, {} accounts created (existing ones kept)",
-        summary.agencies_created, summary.systems_versions_created, summary.users_created
+        "demo data: {} agencies, {} register versions, {} accounts, {} decisions created (existing ones kept)",
+        summary.agencies_created, summary.systems_versions_created, summary.users_created, summary.decisions_created
     );
     println!("demo staff sign-ins (at /staff/signin):");
     for (email, role, agency, _, password) in DEMO_ACCOUNTS {
         let agency = agency.map(|a| format!(", {a}")).unwrap_or_default();
         println!("  {role:<10} {email}  password: {password}  ({role}{agency})");
     }
+    println!("demo decisions to open at /find (reference, access code):");
+    for (reference, code) in super::demo_decisions::DEMO_PAIRS {
+        println!("  {reference}  {code}");
+    }
     Ok(())
 }
 
 /// Creates whatever demo data is missing.
-pub fn seed(conn: &mut DbConnection) -> anyhow::Result<SeedSummary> {
+pub fn seed(conn: &mut DbConnection, keys: &crate::secrets::Keys) -> anyhow::Result<SeedSummary> {
     let agencies: Vec<DemoAgency> = serde_json::from_str(AGENCIES)?;
     let systems: Vec<DemoSystem> = serde_json::from_str(SYSTEMS)?;
     let now = chrono::Utc::now().naive_utc();
@@ -123,5 +129,6 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<SeedSummary> {
             summary.users_created += 1;
         }
     }
+    summary.decisions_created = super::demo_decisions::seed(conn, keys)?;
     Ok(summary)
 }

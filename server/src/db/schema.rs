@@ -149,6 +149,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    register_flags (id) {
+        id -> BigInt,
+        system_id -> BigInt,
+        version -> Integer,
+        message -> Text,
+        contact_email -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(register_flags -> ai_systems (system_id));
 diesel::joinable!(users -> agencies (agency_id));
 diesel::joinable!(api_clients -> agencies (agency_id));
 diesel::joinable!(ai_systems -> agencies (agency_id));
@@ -169,4 +181,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     revoked_sessions,
     rate_limit_events,
     api_clients,
+    register_flags,
 );

@@ -72,6 +72,9 @@ pub async fn page_context(
     let principal = session
         .as_ref()
         .and_then(|s| s.as_ref().map(|(p, _)| p.clone()));
+    let citizen_reference = req
+        .cookie(crate::auth::citizen_token::COOKIE)
+        .and_then(|c| state.citizen_tokens.verify(c.value()));
 
     if is_staff_only(&path) && principal.is_none() && req.method() == Method::GET {
         let mut response = HttpResponse::SeeOther()
@@ -94,7 +97,12 @@ pub async fn page_context(
         csrf_token: csrf_token.clone(),
         flash: flash.clone(),
         staff: principal.as_ref().map(|p| p.identity.clone()),
+        citizen_reference: citizen_reference.clone(),
     });
+    if let Some(reference) = citizen_reference {
+        req.extensions_mut()
+            .insert(app::port::CitizenAccess { reference });
+    }
     if let Some(principal) = principal.clone() {
         req.extensions_mut().insert(principal);
     }
@@ -102,7 +110,8 @@ pub async fn page_context(
 
     let mut response = next.call(req).await?.map_into_boxed_body();
     let headers = response.headers_mut();
-    if is_staff_only(&path) || path == "/staff/signin" {
+    if is_staff_only(&path) || path == "/staff/signin" || path == "/find" || path.starts_with("/d/")
+    {
         headers.insert(
             header::CACHE_CONTROL,
             header::HeaderValue::from_static("no-store"),

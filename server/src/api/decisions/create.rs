@@ -38,7 +38,7 @@ pub async fn create(
     let results = web::block(move || -> Result<Vec<Value>, ApiError> {
         let mut conn = state.pool.get().map_err(anyhow::Error::from)?;
         write_transaction(&mut conn, |conn| {
-            store_batch(conn, &state, agency_id, &client_id, &items)
+            store_batch(conn, &state.keys, agency_id, &client_id, &items)
         })
     })
     .await??;
@@ -46,7 +46,7 @@ pub async fn create(
 }
 
 /// The document's items, each checked; every problem (duplicates inside the batch too) is a 422.
-fn check_batch(document: &Value) -> Result<Vec<CheckedItem>, ApiError> {
+pub fn check_batch(document: &Value) -> Result<Vec<CheckedItem>, ApiError> {
     let field_error = |reason: &str| {
         ApiError::invalid(vec![Detail {
             index: None,
@@ -105,11 +105,13 @@ fn stored_content(item: &Value) -> Value {
     kept
 }
 
-fn store_batch(
+/// Stores checked items for `agency_id` in the caller's transaction: 422 for unknown systems or
+/// versions, 409 for conflicts, else the results in order. `actor` names who sent them.
+pub fn store_batch(
     conn: &mut DbConnection,
-    state: &AppState,
+    keys: &crate::secrets::Keys,
     agency_id: i64,
-    client_id: &str,
+    actor: &str,
     items: &[CheckedItem],
 ) -> Result<Vec<Value>, ApiError> {
     let versions = resolve_versions(conn, agency_id, items)?;
@@ -121,7 +123,7 @@ fn store_batch(
         .filter(|(_, item)| {
             existing
                 .get(&item.external_id)
-                .is_some_and(|(_, hash)| *hash != content_hash(&state.keys.lookup, &item.submitted))
+                .is_some_and(|(_, hash)| *hash != content_hash(&keys.lookup, &item.submitted))
         })
         .map(|(index, item)| Detail {
             index: Some(index),
@@ -153,16 +155,16 @@ fn store_batch(
             agency_id,
             system_version_id: version_id,
             external_id: item.external_id.clone(),
-            access_code_hash: keyed_hash(&state.keys.lookup, code.as_str()),
+            access_code_hash: keyed_hash(&keys.lookup, code.as_str()),
             outcome: item.outcome.clone(),
             decided_at: item.decided_at,
             content_json: stored_content(&item.submitted).to_string(),
-            content_hash: content_hash(&state.keys.lookup, &item.submitted),
+            content_hash: content_hash(&keys.lookup, &item.submitted),
             subject_email: item.subject_email.clone(),
             subject_national_id_hash: item
                 .subject_national_id
                 .as_deref()
-                .map(|id| keyed_hash(&state.keys.lookup, id)),
+                .map(|id| keyed_hash(&keys.lookup, id)),
             subject_language: item.subject_language.clone(),
             created_at: now,
         });
@@ -176,7 +178,7 @@ fn store_batch(
                 actor: Actor {
                     kind: "api_client",
                     id: None,
-                    role: Some(client_id.to_string()),
+                    role: Some(actor.to_string()),
                     agency_id: Some(agency_id),
                 },
                 action: "decisions.ingested",

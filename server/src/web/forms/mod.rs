@@ -1,6 +1,8 @@
 //! Form posts that work without JavaScript: check the CSRF token, validate, then redirect
 //! (303) to the next page, or back to the form with the errors and the values typed.
 
+pub mod find;
+pub mod flag;
 pub mod password;
 pub mod signin;
 pub mod signout;
@@ -12,6 +14,18 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use app::context::PageContext;
 use app::i18n::Locale;
 use app::types::Flash;
+
+/// Mounts every form post, each beside the page (a GET route of Leptos) with the same path.
+pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
+    use actix_web::{guard, web};
+    let post = |path: &str| web::resource(path).guard(guard::Post());
+    cfg.service(post("/staff/signin").to(signin::post))
+        .service(post("/staff/signout").to(signout::post))
+        .service(post("/staff/password").to(password::post))
+        .service(post("/find").to(find::post))
+        .service(post("/d/signout").to(find::end))
+        .service(post("/register/{slug}/flag").to(flag::post));
+}
 
 /// The page context the middleware prepared for this request.
 pub fn page_context(req: &HttpRequest) -> PageContext {

@@ -130,3 +130,8 @@ pub struct StaffHome {
     pub identity: StaffIdentity,
     pub agencies: Vec<AgencyOverview>,
 }
+
+mod explanation;
+mod register;
+pub use explanation::*;
+pub use register::*;

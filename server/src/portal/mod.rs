@@ -1,13 +1,20 @@
 //! The server's implementation of the pages' port, every query scoped to the principal.
 
+mod decisions;
+mod explanation;
+mod register;
+
 use crate::db::models::agency::{self, Agency, AgencyScope};
 use crate::db::models::ai_system;
 use crate::db::{DbConnection, DbPool};
 use crate::web::error::new_reference;
 use actix_web::web;
 use app::api::AppError;
-use app::port::{Portal, StaffPrincipal};
-use app::types::{AgencyOverview, StaffHome};
+use app::port::{DecisionViewer, Portal, StaffPrincipal};
+use app::types::{
+    AgencyOverview, DecisionFilters, DecisionList, Explanation, RegisterEntry, RegisterFilters,
+    RegisterFlagView, RegisterList, StaffHome,
+};
 
 /// The portal over the database.
 pub struct DbPortal {
@@ -69,6 +76,55 @@ impl Portal for DbPortal {
             Ok(Ok(StaffHome { identity, agencies }))
         })
         .await
+    }
+
+    async fn register_list(&self, filters: RegisterFilters) -> Result<RegisterList, AppError> {
+        self.run(move |conn| Ok(Ok(register::list(conn, &filters)?)))
+            .await
+    }
+
+    async fn register_entry(
+        &self,
+        slug: &str,
+        version: Option<i32>,
+    ) -> Result<RegisterEntry, AppError> {
+        let slug = slug.to_string();
+        self.run(move |conn| Ok(register::entry(conn, &slug, version)?.ok_or(AppError::NotFound)))
+            .await
+    }
+
+    async fn explanation(
+        &self,
+        viewer: DecisionViewer,
+        reference: &str,
+    ) -> Result<Explanation, AppError> {
+        let reference = reference.to_string();
+        self.run(move |conn| {
+            Ok(explanation::for_viewer(conn, &viewer, &reference)?.ok_or(AppError::NotFound))
+        })
+        .await
+    }
+
+    async fn staff_decisions(
+        &self,
+        principal: &StaffPrincipal,
+        filters: DecisionFilters,
+    ) -> Result<DecisionList, AppError> {
+        let scope = AgencyScope::of(principal.agency_id);
+        self.run(move |conn| Ok(Ok(decisions::list(conn, scope, &filters)?)))
+            .await
+    }
+
+    async fn register_flags(
+        &self,
+        principal: &StaffPrincipal,
+    ) -> Result<Vec<RegisterFlagView>, AppError> {
+        if principal.role == app::types::Role::Reviewer {
+            return Err(AppError::NotFound);
+        }
+        let scope = AgencyScope::of(principal.agency_id);
+        self.run(move |conn| Ok(Ok(register::flags(conn, scope)?)))
+            .await
     }
 
     async fn staff_agency(

@@ -1,0 +1,205 @@
+//! `/d/{reference}`: a decision explained in plain language, ending in one clear next step.
+
+use crate::api::{load_explanation, AppError};
+use crate::components::chart::FactorChart;
+use crate::components::form::CsrfField;
+use crate::components::text::AgencyText;
+use crate::context::use_page_context;
+use crate::i18n::{format_date, format_value, pick_text, Locale};
+use crate::pages::staff_home::load_error;
+use crate::types::{CalendarDate, Explanation};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// How many reasons are shown first (DESIGN.md).
+const PRINCIPAL_REASONS: usize = 4;
+
+fn date(locale: Locale, d: CalendarDate) -> String {
+    format_date(locale, d.year, d.month, d.day)
+}
+
+/// The explanation page.
+#[component]
+pub fn ExplanationPage() -> impl IntoView {
+    let locale = use_page_context().locale;
+    let params = use_params_map();
+    let explanation = Resource::new_blocking(
+        move || params.read().get("reference").unwrap_or_default(),
+        load_explanation,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match explanation.await {
+                    Ok(explanation) => view! { <ExplanationView explanation /> }.into_any(),
+                    Err(AppError::NotSignedIn) => {
+                        set_status(401);
+                        view! {
+                            <Title text=locale.t("find_title") />
+                            <h1>{locale.t("explanation_locked_title")}</h1>
+                            <p>{locale.t("explanation_locked_body")}</p>
+                            <p><a class="button" href="/find">{locale.t("find_title")}</a></p>
+                        }.into_any()
+                    }
+                    Err(error) => {
+                        if error == AppError::NotFound {
+                            set_status(404);
+                        }
+                        load_error(locale, error)
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_actix::ResponseOptions>(),
+        actix_web::http::StatusCode::from_u16(code),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+#[component]
+fn ExplanationView(explanation: Explanation) -> impl IntoView {
+    let context = use_page_context();
+    let locale = context.locale;
+    let e = explanation;
+    let title = format!("{} · {}", locale.t("explanation_title"), e.reference);
+    let principal: Vec<_> = e.factors.iter().take(PRINCIPAL_REASONS).cloned().collect();
+    let system_href = format!("/register/{}?version={}", e.system_slug, e.system_version);
+    let human = locale.t(&format!("human_{}", e.human_involvement));
+    let decided = date(locale, e.decided_on);
+    let until = date(locale, e.challenge_until);
+    let staff_note = e.viewed_by_staff.then(
+        || view! { <p class="notice" role="status">{locale.t("explanation_staff_view")}</p> },
+    );
+    view! {
+        <Title text=title />
+        {staff_note}
+        <p class="caption">{locale.t("explanation_caption")}" "<span class="reference-inline">{e.reference.clone()}</span></p>
+        <h1>{locale.t("explanation_title")}</h1>
+        <section class="outcome-panel" aria-labelledby="outcome-heading">
+            <h2 id="outcome-heading" class="visually-hidden">{locale.t("explanation_outcome")}</h2>
+            <p class="outcome-label"><AgencyText text=e.outcome_label.clone() /></p>
+            <p>{locale.tf("explanation_decided_on", &[("date", &decided), ("agency", &pick_text(&e.agency_name, locale, context.default_locale).0)])}</p>
+        </section>
+        <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{locale.t("explanation_summary")}</h2>
+            <p class="lead"><AgencyText text=e.summary.clone() /></p>
+        </section>
+        <section aria-labelledby="reasons-heading">
+            <h2 id="reasons-heading">{locale.t("explanation_reasons")}</h2>
+            <ol class="reason-list">
+                {principal.into_iter().map(|f| {
+                    let effect = if f.contribution >= 0.0 { locale.t("reason_for") } else { locale.t("reason_against") };
+                    let class = if f.contribution >= 0.0 { "reason reason-for" } else { "reason reason-against" };
+                    view! {
+                        <li class=class>
+                            <span class="reason-label"><AgencyText text=f.label /></span>
+                            <span class="reason-value">{locale.t("value_used")}": "<strong>{format_value(locale, &f.value, f.unit.as_deref())}</strong></span>
+                            <span class="reason-effect">{effect}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+        <section aria-labelledby="chart-heading">
+            <h2 id="chart-heading">{locale.t("explanation_all_factors")}</h2>
+            {view! { <FactorChart factors=e.factors.clone() /> }.into_any()}
+        </section>
+        {(!e.counterfactuals.is_empty()).then(|| view! {
+            <section aria-labelledby="counterfactual-heading">
+                <h2 id="counterfactual-heading">{locale.t("explanation_counterfactuals")}</h2>
+                <ul class="counterfactual-list">
+                    {e.counterfactuals.clone().into_iter().map(|c| {
+                        let changes = c.changes.iter().map(|change| {
+                            let (label, _) = pick_text(&change.label, locale, context.default_locale);
+                            locale.tf("counterfactual_change", &[
+                                ("factor", &label),
+                                ("from", &format_value(locale, &change.from, change.unit.as_deref())),
+                                ("to", &format_value(locale, &change.to, change.unit.as_deref())),
+                            ])
+                        }).collect::<Vec<_>>().join("; ");
+                        let (result, _) = pick_text(&c.outcome_label, locale, context.default_locale);
+                        view! { <li>{locale.tf("counterfactual_sentence", &[("changes", &changes), ("outcome", &result)])}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section aria-labelledby="data-heading">
+            <h2 id="data-heading">{locale.t("explanation_data")}</h2>
+            <ul>
+                {e.data_sources.clone().into_iter().map(|d| view! {
+                    <li><AgencyText text=d.category />" — "<AgencyText text=d.source /></li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="human-heading">
+            <h2 id="human-heading">{locale.t("explanation_human")}</h2>
+            <p>{human}</p>
+        </section>
+        <section aria-labelledby="system-heading">
+            <h2 id="system-heading">{locale.t("explanation_system")}</h2>
+            <p>
+                <a href=system_href><AgencyText text=e.system_name.clone() /></a>
+                " "{locale.tf("explanation_system_version", &[("version", &e.system_version.to_string())])}
+            </p>
+        </section>
+        <section aria-labelledby="law-heading">
+            <h2 id="law-heading">{locale.t("explanation_legal_basis")}</h2>
+            <p><AgencyText text=e.legal_basis.clone() /></p>
+        </section>
+        {view! { <ChallengeSection explanation=e.clone() until /> }.into_any()}
+        {(!e.viewed_by_staff).then(|| view! {
+            <form method="post" action="/d/signout" class="end-session">
+                <CsrfField />
+                <button type="submit" class="button button-secondary">{locale.t("explanation_end_session")}</button>
+            </form>
+        })}
+    }
+}
+
+#[component]
+fn ChallengeSection(explanation: Explanation, until: String) -> impl IntoView {
+    let context = use_page_context();
+    let locale = context.locale;
+    let e = explanation;
+    let contact = e.agency_contact.clone();
+    let agency = pick_text(&e.agency_name, locale, context.default_locale).0;
+    let subject = locale.tf("challenge_email_subject", &[("reference", &e.reference)]);
+    let mailto = format!(
+        "mailto:{}?subject={}",
+        contact.email,
+        subject.replace(' ', "%20")
+    );
+    let months = e.challenge_window_months.to_string();
+    view! {
+        <section class="challenge-panel" aria-labelledby="challenge-heading">
+            <h2 id="challenge-heading">{locale.t("challenge_title")}</h2>
+            {if e.challenge_open {
+                view! {
+                    <p class="deadline">{locale.tf("challenge_until", &[("date", &until)])}</p>
+                    <p class="hint">{locale.tf("challenge_how_computed", &[("months", &months)])}</p>
+                    <p>{locale.tf("challenge_contact_intro", &[("agency", &agency)])}</p>
+                    <p><a class="button" href=mailto>{locale.tf("challenge_email_button", &[("agency", &agency)])}</a></p>
+                }.into_any()
+            } else {
+                view! { <p class="deadline">{locale.tf("challenge_closed", &[("date", &until)])}</p> }.into_any()
+            }}
+            <dl class="contact">
+                <dt>{locale.t("contact_email")}</dt><dd><a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a></dd>
+                <dt>{locale.t("contact_phone")}</dt><dd>{contact.phone.clone()}</dd>
+                <dt>{locale.t("contact_address")}</dt><dd><AgencyText text=contact.address.clone() /></dd>
+                {(!contact.hours.is_empty()).then(|| view! { <dt>{locale.t("contact_hours")}</dt><dd><AgencyText text=contact.hours.clone() /></dd> })}
+            </dl>
+            <p class="hint">{locale.tf("challenge_quote_reference", &[("reference", &e.reference)])}</p>
+        </section>
+    }
+}

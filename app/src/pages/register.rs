@@ -1,0 +1,110 @@
+//! `/register`: the public register of AI systems, with search and filters kept in the URL.
+
+use crate::api::load_register;
+use crate::components::text::AgencyText;
+use crate::context::use_page_context;
+use crate::i18n::pick_text;
+use crate::pages::staff_home::load_error;
+use crate::types::RegisterFilters;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The register list page.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let context = use_page_context();
+    let locale = context.locale;
+    let query = use_query_map();
+    let filters = move || {
+        let q = query.read();
+        RegisterFilters {
+            query: q.get("q").unwrap_or_default(),
+            agency: q.get("agency").unwrap_or_default(),
+            risk: q.get("risk").unwrap_or_default(),
+            status: q.get("status").unwrap_or_default(),
+        }
+    };
+    let list = Resource::new_blocking(filters, load_register);
+    let current = filters();
+    let option = move |value: &'static str, label: String, selected: &str| {
+        view! { <option value=value selected=selected == value>{label}</option> }
+    };
+    view! {
+        <Title text=locale.t("register_title") />
+        <h1>{locale.t("register_title")}</h1>
+        <p class="lead">{locale.t("register_intro")}</p>
+        <form method="get" action="/register" class="filters" role="search">
+            <div class="field">
+                <label for="q">{locale.t("register_search")}</label>
+                <input id="q" name="q" type="search" value=current.query.clone() />
+            </div>
+            <div class="field">
+                <label for="agency">{locale.t("register_agency")}</label>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let agencies = list.await.map(|l| l.agencies).unwrap_or_default();
+                        let selected = filters().agency;
+                        view! {
+                            <select id="agency" name="agency">
+                                <option value="">{locale.t("filter_any")}</option>
+                                {agencies.into_iter().map(|a| {
+                                    let name = pick_text(&a.name, locale, context.default_locale).0;
+                                    let is_selected = a.slug == selected;
+                                    view! { <option value=a.slug selected=is_selected>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                        }
+                    })}
+                </Suspense>
+            </div>
+            <div class="field">
+                <label for="risk">{locale.t("risk_level")}</label>
+                <select id="risk" name="risk">
+                    {option("", locale.t("filter_any").into(), &current.risk)}
+                    {option("high", locale.t("risk_high").into(), &current.risk)}
+                    {option("medium", locale.t("risk_medium").into(), &current.risk)}
+                    {option("minimal", locale.t("risk_minimal").into(), &current.risk)}
+                </select>
+            </div>
+            <div class="field">
+                <label for="status">{locale.t("system_status")}</label>
+                <select id="status" name="status">
+                    {option("", locale.t("filter_any").into(), &current.status)}
+                    {option("active", locale.t("status_active").into(), &current.status)}
+                    {option("suspended", locale.t("status_suspended").into(), &current.status)}
+                    {option("retired", locale.t("status_retired").into(), &current.status)}
+                </select>
+            </div>
+            <button type="submit" class="button">{locale.t("filter_apply")}</button>
+        </form>
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) if list.rows.is_empty() => view! { <p class="results-count">{locale.t("register_none")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <p class="results-count" role="status">{locale.tf("register_count", &[("count", &list.rows.len().to_string())])}</p>
+                        <ul class="card-list">
+                            {list.rows.into_iter().map(|row| {
+                                let href = format!("/register/{}", row.slug);
+                                let risk_class = format!("tag tag-risk-{}", row.risk_level);
+                                view! {
+                                    <li class="card">
+                                        <h2 class="card-title"><a href=href><AgencyText text=row.name /></a></h2>
+                                        <p class="card-meta"><AgencyText text=row.agency_name /></p>
+                                        <p class="card-tags">
+                                            <span class=risk_class>{locale.t("risk_level")}": "{locale.t(&format!("risk_{}", row.risk_level))}</span>
+                                            " "<span class="tag tag-status">{locale.t(&format!("status_{}", row.status))}</span>
+                                        </p>
+                                        <p><AgencyText text=row.description /></p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => load_error(locale, error),
+                }
+            })}
+        </Suspense>
+    }
+}

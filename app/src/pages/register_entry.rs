@@ -1,0 +1,209 @@
+//! `/register/{slug}`: one AI system with every register field, its versions, its live
+//! redress figures, and a form to flag an error in the entry.
+
+use crate::api::{load_register_entry, AppError};
+use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::text::AgencyText;
+use crate::context::use_page_context;
+use crate::i18n::{format_date, LocalizedText};
+use crate::pages::not_found::set_not_found_status;
+use crate::pages::staff_home::load_error;
+use crate::types::{PublicCount, RegisterEntry};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde_json::Value;
+
+const FORM: &str = "flag";
+
+fn texts(value: &Value) -> LocalizedText {
+    serde_json::from_value(value.clone()).unwrap_or_default()
+}
+
+/// The register entry page.
+#[component]
+pub fn RegisterEntryPage() -> impl IntoView {
+    let locale = use_page_context().locale;
+    let params = use_params_map();
+    let query = use_query_map();
+    let entry = Resource::new_blocking(
+        move || {
+            let slug = params.read().get("slug").unwrap_or_default();
+            let version = query
+                .read()
+                .get("version")
+                .and_then(|v| v.parse::<i32>().ok());
+            (slug, version)
+        },
+        |(slug, version)| load_register_entry(slug, version),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match entry.await {
+                    Ok(entry) => view! { <EntryView entry /> }.into_any(),
+                    Err(error) => {
+                        if error == AppError::NotFound {
+                            set_not_found_status();
+                        }
+                        load_error(locale, error)
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EntryView(entry: RegisterEntry) -> impl IntoView {
+    let context = use_page_context();
+    let locale = context.locale;
+    let c = entry.content.clone();
+    let name = texts(&c["name"]);
+    let title = crate::i18n::pick_text(&name, locale, context.default_locale).0;
+    let row = move |label: &'static str, value: AnyView| view! { <dt>{locale.t(label)}</dt><dd>{value}</dd> };
+    let text_row = move |label: &'static str, field: &str| {
+        row(
+            label,
+            view! { <AgencyText text=texts(&c[field]) /> }.into_any(),
+        )
+    };
+    let c = entry.content.clone();
+    let plain = move |label: &'static str, field: &str| {
+        row(
+            label,
+            view! { {c[field].as_str().unwrap_or_default().to_string()} }.into_any(),
+        )
+    };
+    let c = entry.content.clone();
+    let risk = c["risk_level"].as_str().unwrap_or_default().to_string();
+    let final_by_human = if c["human_final_decision"].as_bool().unwrap_or(false) {
+        locale.t("yes_human_final")
+    } else {
+        locale.t("no_human_final")
+    };
+    let categories = c["data_categories"].as_array().cloned().unwrap_or_default();
+    let assessment = |field: &str| {
+        let a = &c[field];
+        let date = a["date"].as_str().unwrap_or_default().to_string();
+        let summary = texts(&a["summary"]);
+        let url = a["url"].as_str().map(String::from);
+        view! {
+            <p><strong>{date}</strong></p>
+            <p><AgencyText text=summary /></p>
+            {url.map(|u| view! { <p><a href=u.clone()>{u.clone()}</a></p> })}
+        }
+        .into_any()
+    };
+    let decisions = match entry.decisions {
+        PublicCount::Exact(n) => n.to_string(),
+        PublicCount::FewerThan(n) => locale.tf("fewer_than", &[("count", &n.to_string())]),
+    };
+    let is_old = entry.version != entry.current_version;
+    let current_href = format!("/register/{}", entry.slug);
+    let contact = c["contact_email"].as_str().unwrap_or_default().to_string();
+    view! {
+        <Title text=title />
+        <p><a href="/register">{locale.t("register_back")}</a></p>
+        {is_old.then(|| view! {
+            <div class="notice notice-warning" role="status">
+                {locale.tf("register_old_version", &[("version", &entry.version.to_string()), ("current", &entry.current_version.to_string())])}
+                " "<a href=current_href.clone()>{locale.t("register_see_current")}</a>
+            </div>
+        })}
+        <h1><AgencyText text=name /></h1>
+        <p class="lead"><AgencyText text=texts(&c["description"]) /></p>
+        <section class="figures" aria-labelledby="figures-heading">
+            <h2 id="figures-heading">{locale.t("register_figures")}</h2>
+            <dl class="figure-list">
+                <div><dt>{locale.t("register_decisions")}</dt><dd class="figure">{decisions}</dd></div>
+            </dl>
+            <p class="hint">{locale.t("register_figures_note")}</p>
+        </section>
+        <section aria-labelledby="entry-heading">
+            <h2 id="entry-heading">{locale.tf("register_entry_version", &[("version", &entry.version.to_string())])}</h2>
+            <dl class="entry-fields">
+                {row("register_agency", view! { <AgencyText text=entry.agency_name.clone() /> }.into_any())}
+                {text_row("register_purpose", "purpose")}
+                {text_row("explanation_legal_basis", "legal_basis")}
+                {row("risk_level", view! { <span class=format!("tag tag-risk-{risk}")>{locale.t(&format!("risk_{risk}"))}</span> }.into_any())}
+                {row("register_human_final", view! { {final_by_human} }.into_any())}
+                {text_row("register_oversight", "human_oversight")}
+                {row("register_data_categories", view! {
+                    <ul>{categories.into_iter().map(|cat| view! { <li><AgencyText text=texts(&cat["label"]) /></li> }).collect_view()}</ul>
+                }.into_any())}
+                {plain("register_model_type", "model_type")}
+                {row("register_explanation_method", view! { {locale.t(&format!("method_{}", c["explanation_method"].as_str().unwrap_or("other")))} }.into_any())}
+                {plain("register_supplier", "supplier")}
+                {row("register_impact_assessment", assessment("impact_assessment"))}
+                {row("register_bias_audit", assessment("bias_audit"))}
+                {row("system_status", view! { {locale.t(&format!("status_{}", c["status"].as_str().unwrap_or("active")))} }.into_any())}
+                {row("register_contact", view! { <a href=format!("mailto:{contact}")>{contact.clone()}</a> }.into_any())}
+            </dl>
+        </section>
+        <section aria-labelledby="history-heading">
+            <h2 id="history-heading">{locale.t("register_history")}</h2>
+            <ol class="version-list" reversed>
+                {entry.history.iter().map(|v| {
+                    let href = format!("/register/{}?version={}", entry.slug, v.version);
+                    let label = locale.tf("register_version_label", &[("version", &v.version.to_string())]);
+                    let date = published(locale, &v.published_on);
+                    let here = v.version == entry.version;
+                    view! {
+                        <li>
+                            {if here { view! { <strong aria-current="page">{label}</strong> }.into_any() } else { view! { <a href=href>{label}</a> }.into_any() }}
+                            " · "{date}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+        <FlagForm slug=entry.slug.clone() />
+    }
+}
+
+fn published(locale: crate::i18n::Locale, ymd: &str) -> String {
+    let mut parts = ymd.split('-').map(|p| p.parse::<u32>().unwrap_or(1));
+    let (y, m, d) = (
+        parts.next().unwrap_or(2026),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    format_date(locale, y as i32, m, d)
+}
+
+#[component]
+fn FlagForm(slug: String) -> impl IntoView {
+    let context = use_page_context();
+    let locale = context.locale;
+    let flash = context.flash.clone().unwrap_or_default();
+    let errors = Signal::stored(flash.errors_for(FORM));
+    let notice = flash.notice.clone().filter(|_| flash.form == FORM);
+    let message = flash.value(FORM, "message");
+    let email = flash.value(FORM, "contact_email");
+    let invalid = move |f: &str| has_error(&errors.get_untracked(), f);
+    let action = format!("/register/{slug}/flag");
+    view! {
+        <section class="panel panel-quiet" aria-labelledby="flag-heading" id="flag">
+            <h2 id="flag-heading">{locale.t("flag_title")}</h2>
+            {notice.map(|key| view! { <div class="notice" role="status">{locale.t(&key)}</div> })}
+            <ErrorSummary errors=errors />
+            <p>{locale.t("flag_intro")}</p>
+            <form method="post" action=action novalidate>
+                <CsrfField />
+                <div class="field" class:field-invalid=invalid("message")>
+                    <label for="message">{locale.t("flag_message")}</label>
+                    <FieldMessage errors=errors field="message" />
+                    <textarea id="message" name="message" rows="5" aria-invalid=invalid("message").then_some("true")>{message}</textarea>
+                </div>
+                <div class="field" class:field-invalid=invalid("contact_email")>
+                    <label for="contact_email">{locale.t("flag_email")}</label>
+                    <p class="hint" id="contact-email-hint">{locale.t("flag_email_hint")}</p>
+                    <FieldMessage errors=errors field="contact_email" />
+                    <input id="contact_email" name="contact_email" type="email" autocomplete="email" value=email aria-describedby="contact-email-hint" aria-invalid=invalid("contact_email").then_some("true") />
+                </div>
+                <button type="submit" class="button button-secondary">{locale.t("flag_submit")}</button>
+            </form>
+        </section>
+    }
+}

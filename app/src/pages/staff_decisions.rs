@@ -1,0 +1,123 @@
+//! `/staff/decisions`: the agency's decisions, searchable by reference and filtered by system
+//! and outcome (filters live in the URL); each opens as the citizen sees it.
+
+use crate::api::load_staff_decisions;
+use crate::components::text::AgencyText;
+use crate::context::use_page_context;
+use crate::i18n::format_date;
+use crate::pages::staff_home::load_error;
+use crate::types::DecisionFilters;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The staff decision list.
+#[component]
+pub fn StaffDecisionsPage() -> impl IntoView {
+    let locale = use_page_context().locale;
+    let query = use_query_map();
+    let filters = move || {
+        let q = query.read();
+        DecisionFilters {
+            reference: q.get("reference").unwrap_or_default(),
+            system: q.get("system").unwrap_or_default(),
+            outcome: q.get("outcome").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        }
+    };
+    let list = Resource::new_blocking(filters, load_staff_decisions);
+    let current = filters();
+    view! {
+        <Title text=locale.t("staff_decisions_title") />
+        <h1>{locale.t("staff_decisions_title")}</h1>
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || {
+                let current = current.clone();
+                Suspend::new(async move {
+                match list.await {
+                    Ok(list) => {
+                        let pages = ((list.total + i64::from(list.page_size) - 1) / i64::from(list.page_size)).max(1);
+                        let page_link = |page: u32| {
+                            let mut query = url_query(&current);
+                            query.push_str(&format!("&page={page}"));
+                            format!("/staff/decisions?{query}")
+                        };
+                        let previous = (list.page > 1).then(|| page_link(list.page - 1));
+                        let next = (i64::from(list.page) < pages).then(|| page_link(list.page + 1));
+                        view! {
+                            <form method="get" action="/staff/decisions" class="filters" role="search">
+                                <div class="field">
+                                    <label for="reference">{locale.t("field_reference")}</label>
+                                    <input id="reference" name="reference" type="search" value=current.reference.clone() />
+                                </div>
+                                <div class="field">
+                                    <label for="system">{locale.t("system_name")}</label>
+                                    <select id="system" name="system">
+                                        <option value="">{locale.t("filter_any")}</option>
+                                        {list.systems.iter().map(|s| view! { <option value=s.clone() selected=*s == current.system>{s.clone()}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="outcome">{locale.t("decision_outcome")}</label>
+                                    <select id="outcome" name="outcome">
+                                        <option value="">{locale.t("filter_any")}</option>
+                                        {list.outcomes.iter().map(|o| view! { <option value=o.clone() selected=*o == current.outcome>{o.clone()}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button">{locale.t("filter_apply")}</button>
+                            </form>
+                            <p class="results-count" role="status">{locale.tf("decisions_count", &[("count", &list.total.to_string())])}</p>
+                            <div class="table-wrap">
+                                <table class="data-table">
+                                    <thead><tr>
+                                        <th scope="col">{locale.t("field_reference")}</th>
+                                        <th scope="col">{locale.t("decision_date")}</th>
+                                        <th scope="col">{locale.t("system_name")}</th>
+                                        <th scope="col">{locale.t("decision_outcome")}</th>
+                                        <th scope="col">{locale.t("decision_external_id")}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {list.rows.into_iter().map(|row| {
+                                            let href = format!("/d/{}", row.reference);
+                                            let date = format_date(locale, row.decided_on.year, row.decided_on.month, row.decided_on.day);
+                                            view! {
+                                                <tr>
+                                                    <td><a href=href class="reference-inline">{row.reference}</a></td>
+                                                    <td>{date}</td>
+                                                    <td><code class="slug">{row.system_slug}</code></td>
+                                                    <td><AgencyText text=row.outcome_label /></td>
+                                                    <td>{row.external_id}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <nav class="pager" aria-label=locale.t("pager_label")>
+                                {previous.map(|href| view! { <a href=href rel="prev">{locale.t("pager_previous")}</a> })}
+                                <span>{locale.tf("pager_position", &[("page", &list.page.to_string()), ("pages", &pages.to_string())])}</span>
+                                {next.map(|href| view! { <a href=href rel="next">{locale.t("pager_next")}</a> })}
+                            </nav>
+                        }.into_any()
+                    }
+                    Err(error) => load_error(locale, error),
+                }
+            })}}
+        </Suspense>
+    }
+}
+
+fn url_query(filters: &DecisionFilters) -> String {
+    let encode = |s: &str| {
+        s.replace('%', "%25")
+            .replace('&', "%26")
+            .replace(' ', "+")
+            .replace('#', "%23")
+    };
+    format!(
+        "reference={}&system={}&outcome={}",
+        encode(&filters.reference),
+        encode(&filters.system),
+        encode(&filters.outcome)
+    )
+}

@@ -1,0 +1,116 @@
+//! A decision's explanation, as the citizen reads it.
+
+use crate::i18n::LocalizedText;
+use crate::types::AgencyContact;
+use serde::{Deserialize, Serialize};
+
+/// A calendar date, already in the agency's time zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// One factor the system weighed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactorView {
+    pub key: String,
+    pub label: LocalizedText,
+    pub value: String,
+    pub unit: Option<String>,
+    pub contribution: f64,
+    pub citizen_can_change: bool,
+}
+
+/// One change in a counterfactual, with the factor's label and the value used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeView {
+    pub label: LocalizedText,
+    pub from: String,
+    pub to: String,
+    pub unit: Option<String>,
+}
+
+/// "If these had been different, the outcome would have been ...".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CounterfactualView {
+    pub changes: Vec<ChangeView>,
+    pub outcome_label: LocalizedText,
+}
+
+/// A data source the decision used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataSourceView {
+    pub category: LocalizedText,
+    pub source: LocalizedText,
+}
+
+/// Everything the explanation page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub reference: String,
+    pub agency_name: LocalizedText,
+    pub agency_contact: AgencyContact,
+    pub system_slug: String,
+    pub system_name: LocalizedText,
+    pub system_version: i32,
+    pub system_risk_level: String,
+    pub outcome: String,
+    pub outcome_label: LocalizedText,
+    pub decided_on: CalendarDate,
+    pub legal_basis: LocalizedText,
+    pub summary: LocalizedText,
+    /// Every factor, ordered by the absolute size of its contribution.
+    pub factors: Vec<FactorView>,
+    pub counterfactuals: Vec<CounterfactualView>,
+    pub data_sources: Vec<DataSourceView>,
+    /// none | reviewed | human_final
+    pub human_involvement: String,
+    pub challenge_until: CalendarDate,
+    pub challenge_window_months: i32,
+    pub challenge_open: bool,
+    /// Whether a staff member is looking (not the citizen).
+    pub viewed_by_staff: bool,
+}
+
+/// Staff search over their agency's decisions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionFilters {
+    pub reference: String,
+    pub system: String,
+    pub outcome: String,
+    pub page: u32,
+}
+
+/// One row of the staff decision list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRow {
+    pub reference: String,
+    pub external_id: String,
+    pub system_slug: String,
+    pub outcome: String,
+    pub outcome_label: LocalizedText,
+    pub decided_on: CalendarDate,
+}
+
+/// A page of the staff decision list with the filter choices.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionList {
+    pub rows: Vec<DecisionRow>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+    pub systems: Vec<String>,
+    pub outcomes: Vec<String>,
+}
+
+/// An error report on a register entry, for the agency's supervisors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterFlagView {
+    pub system_slug: String,
+    pub version: i32,
+    pub message: String,
+    pub contact_email: Option<String>,
+    pub reported_at: String,
+}

@@ -1,0 +1,79 @@
+//! The public register of AI systems, as pages show it.
+
+use crate::i18n::LocalizedText;
+use serde::{Deserialize, Serialize};
+
+/// Filters of the register list; every one is optional and kept in the URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterFilters {
+    pub query: String,
+    pub agency: String,
+    pub risk: String,
+    pub status: String,
+}
+
+/// One row of the register list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterRow {
+    pub slug: String,
+    pub name: LocalizedText,
+    pub description: LocalizedText,
+    pub agency_name: LocalizedText,
+    pub risk_level: String,
+    pub status: String,
+    pub version: i32,
+}
+
+/// An agency as a register filter choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyChoice {
+    pub slug: String,
+    pub name: LocalizedText,
+}
+
+/// The register list page's data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterList {
+    pub rows: Vec<RegisterRow>,
+    pub agencies: Vec<AgencyChoice>,
+}
+
+/// One version in an entry's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionSummary {
+    pub version: i32,
+    /// Date published, `YYYY-MM-DD` in UTC.
+    pub published_on: String,
+}
+
+/// A count shown to the public: exact at or above the threshold, "fewer than N" below.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PublicCount {
+    Exact(i64),
+    FewerThan(i64),
+}
+
+impl PublicCount {
+    /// Suppresses small counts so no individual can be singled out.
+    pub fn suppressed(count: i64, threshold: i64) -> PublicCount {
+        if count < threshold {
+            PublicCount::FewerThan(threshold)
+        } else {
+            PublicCount::Exact(count)
+        }
+    }
+}
+
+/// One register entry at one version, with its history and live figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegisterEntry {
+    pub slug: String,
+    pub agency_slug: String,
+    pub agency_name: LocalizedText,
+    pub version: i32,
+    pub current_version: i32,
+    /// The entry's fields as registered (shared/API.md's shape).
+    pub content: serde_json::Value,
+    pub history: Vec<VersionSummary>,
+    pub decisions: PublicCount,
+}

@@ -1,0 +1,183 @@
+//! `POST /find` and `POST /d/signout`: a citizen opens one decision with its reference and
+//! access code, and ends that access. A wrong pair never says which half was wrong.
+
+use super::{client_ip, csrf_ok, locale, redirect_with_flash, secure_cookies};
+use crate::auth::citizen_token::{self, LIFETIME_SECS};
+use crate::db::models::{decision, rate_limit};
+use crate::db::write_transaction;
+use crate::domain::reference::{AccessCode, DecisionReference};
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::{cookies, flash};
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+const FORM: &str = "find";
+const BUCKET_IP: &str = "find_ip";
+const BUCKET_REFERENCE: &str = "find_reference";
+
+/// The find form as posted.
+#[derive(Deserialize)]
+pub struct FindForm {
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    access_code: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+enum Outcome {
+    Found,
+    Mismatch,
+    RateLimited,
+}
+
+/// Opens the decision for this browser, or sends the person back with the reference kept.
+pub async fn post(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<FindForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let typed_reference = form.reference.clone();
+    let back = |errors| {
+        redirect_with_flash(
+            &req,
+            "/find",
+            &flash::with_errors(FORM, &[("reference", typed_reference.as_str())], errors),
+        )
+    };
+    if !csrf_ok(&req, &form.csrf_token) {
+        return Ok(back(vec![flash::field_error("reference", "error_csrf")]));
+    }
+    let mut errors = Vec::new();
+    let reference = if form.reference.trim().is_empty() {
+        errors.push(flash::field_error("reference", "error_reference_required"));
+        None
+    } else {
+        let parsed = DecisionReference::parse(&form.reference);
+        if parsed.is_none() {
+            errors.push(flash::field_error("reference", "error_reference_format"));
+        }
+        parsed
+    };
+    let code = if form.access_code.trim().is_empty() {
+        errors.push(flash::field_error(
+            "access_code",
+            "error_access_code_required",
+        ));
+        None
+    } else {
+        let parsed = AccessCode::parse(&form.access_code);
+        if parsed.is_none() {
+            errors.push(flash::field_error(
+                "access_code",
+                "error_access_code_format",
+            ));
+        }
+        parsed
+    };
+    let (Some(reference), Some(code), true) = (reference, code, errors.is_empty()) else {
+        return Ok(back(errors));
+    };
+
+    let ip = client_ip(&req);
+    let reader = locale(&req);
+    let worker = state.clone();
+    let wanted = reference.clone();
+    let outcome = web::block(move || -> anyhow::Result<Outcome> {
+        let mut conn = worker.pool.get()?;
+        let limits = &worker.settings.rate_limit;
+        let now = chrono::Utc::now().naive_utc();
+        let since = now - chrono::Duration::minutes(limits.window_minutes);
+        if rate_limit::count_since(&mut conn, BUCKET_IP, &ip, since)? >= limits.find_per_ip
+            || rate_limit::count_since(&mut conn, BUCKET_REFERENCE, wanted.as_str(), since)?
+                >= limits.find_per_reference
+        {
+            tracing::warn!(%ip, "find-my-decision rate limit reached");
+            return Ok(Outcome::RateLimited);
+        }
+        let found = decision::find_by_reference(&mut conn, wanted.as_str())?;
+        let matches = found.as_ref().is_some_and(|d| {
+            crate::secrets::keyed_hash_matches(
+                &worker.keys.lookup,
+                code.as_str(),
+                &d.access_code_hash,
+            )
+        });
+        if matches {
+            return Ok(Outcome::Found);
+        }
+        write_transaction(&mut conn, |conn| -> anyhow::Result<()> {
+            rate_limit::record(conn, BUCKET_IP, &ip, now)?;
+            rate_limit::record(conn, BUCKET_REFERENCE, wanted.as_str(), now)?;
+            Ok(())
+        })?;
+        Ok(Outcome::Mismatch)
+    })
+    .await
+    .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
+    .map_err(|e| WebError::unexpected(e, reader))?;
+
+    match outcome {
+        Outcome::Found => {
+            let token = state
+                .citizen_tokens
+                .issue(reference.as_str(), chrono::Utc::now().timestamp())
+                .map_err(|e| WebError::unexpected(e, reader))?;
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/d/{}", reference.as_str())))
+                .cookie(cookies::build(
+                    citizen_token::COOKIE,
+                    token,
+                    Some(LIFETIME_SECS),
+                    secure_cookies(&req),
+                ))
+                .finish())
+        }
+        Outcome::Mismatch => Ok(back(vec![flash::field_error(
+            "reference",
+            "error_find_mismatch",
+        )])),
+        Outcome::RateLimited => Ok(back(vec![flash::field_error(
+            "reference",
+            "error_find_rate_limited",
+        )])),
+    }
+}
+
+/// The end-access form as posted.
+#[derive(Deserialize)]
+pub struct EndForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// Ends this browser's access to the decision.
+pub async fn end(req: HttpRequest, form: web::Form<EndForm>) -> HttpResponse {
+    if !csrf_ok(&req, &form.csrf_token) {
+        return redirect_with_flash(
+            &req,
+            "/find",
+            &flash::with_errors(
+                FORM,
+                &[],
+                vec![flash::field_error("reference", "error_csrf")],
+            ),
+        );
+    }
+    let mut response = redirect_with_flash(
+        &req,
+        "/find",
+        &flash::notice(FORM, "notice_decision_closed"),
+    );
+    if let Err(error) = response.add_cookie(&cookies::removal(
+        citizen_token::COOKIE,
+        secure_cookies(&req),
+    )) {
+        tracing::warn!(%error, "cannot clear the decision cookie");
+    }
+    response
+}
