@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: set up what is missing, build the client and the server,
-# migrate the embedded database, seed demo data on first run, and serve on 127.0.0.1:3000.
+# migrate the embedded database, seed demo data (first run only; it is idempotent), and serve
+# on 127.0.0.1:3000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,11 +11,7 @@ cargo build --release -p server --bin redress
 
 bin=target/release/redress
 "$bin" migrate
-if [ ! -f data/.demo-seeded ]; then
-  "$bin" seed-demo
-  mkdir -p data && date -u +%FT%TZ > data/.demo-seeded
-else
-  echo "demo data was seeded on first run; demo sign-ins are listed in the README"
-fi
+# Seeding is idempotent: the first run creates the demo data, later runs only print the sign-ins.
+"$bin" seed-demo
 echo "Redress: open http://127.0.0.1:3000"
 exec "$bin" serve --bind "${REDRESS_BIND:-127.0.0.1:3000}"

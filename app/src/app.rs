@@ -5,8 +5,9 @@ use crate::context::provide_page_context;
 use crate::pages::{
     agency::AgencyPage, explanation::ExplanationPage, find::FindPage, home::HomePage,
     not_found::NotFoundPage, password::ChangePasswordPage, privacy::PrivacyPage,
-    register::RegisterPage, register_entry::RegisterEntryPage, signin::SignInPage,
-    staff_decisions::StaffDecisionsPage, staff_flags::StaffFlagsPage, staff_home::StaffHomePage,
+    register::RegisterPage, register_edit::RegisterEditPage, register_entry::RegisterEntryPage,
+    signin::SignInPage, staff_decisions::StaffDecisionsPage, staff_flags::StaffFlagsPage,
+    staff_home::StaffHomePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Stylesheet, Title};
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/agencies/:slug") view=AgencyPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/decisions") view=StaffDecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/flags") view=StaffFlagsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/register/:slug/edit") view=RegisterEditPage ssr=SsrMode::Async />
                     <Route path=path!("/find") view=FindPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference") view=ExplanationPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />

@@ -66,6 +66,12 @@ pub trait Portal: Send + Sync + 'static {
         principal: &StaffPrincipal,
         filters: DecisionFilters,
     ) -> Result<DecisionList, AppError>;
+    /// The current version of an entry the principal may edit (a supervisor of its agency).
+    async fn editable_entry(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+    ) -> Result<RegisterEntry, AppError>;
     /// Error reports on the principal's agency's register entries (supervisors and above).
     async fn register_flags(
         &self,

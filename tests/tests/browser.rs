@@ -216,3 +216,162 @@ async fn home_and_sign_in_pages_have_no_accessibility_violations() {
     }
     browser.close().await;
 }
+
+async fn find_decision(browser: &Browser, app: &TestApp, reference: &str, code: &str) {
+    browser.goto(&app.url("/find?lang=en")).await;
+    let client = &browser.client;
+    client
+        .find(Locator::Id("reference"))
+        .await
+        .unwrap()
+        .send_keys(reference)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("access_code"))
+        .await
+        .unwrap()
+        .send_keys(code)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..100 {
+        let path = client.current_url().await.unwrap().path().to_string();
+        if path.starts_with("/d/") || client.find(Locator::Css(".error-summary")).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn citizen_reads_a_loosely_typed_decision_in_each_language(javascript: bool) {
+    let app = app_with_reviewer().await;
+    let browser = Browser::start(javascript, PHONE).await;
+    let (reference, code) = server::cli::demo_decisions::DEMO_PAIRS[0];
+    find_decision(
+        &browser,
+        &app,
+        "rd dem0 0001",
+        &code.to_lowercase().replace('-', " "),
+    )
+    .await;
+    assert_eq!(
+        browser.client.current_url().await.unwrap().path(),
+        format!("/d/{reference}")
+    );
+    assert_eq!(browser.text("h1").await, "Your decision explained");
+    let bars = browser
+        .client
+        .find_all(Locator::Css(".factor-chart svg rect"))
+        .await
+        .unwrap();
+    assert!(!bars.is_empty(), "the factor chart is drawn");
+    assert!(browser
+        .text(".challenge-panel")
+        .await
+        .contains("You can challenge this decision until"));
+    if javascript {
+        browser.screenshot("explanation-phone-en").await;
+    }
+    for (language, lang, heading) in [
+        ("Русский", "ru", "Разъяснение"),
+        ("Қазақша", "kk", "түсіндірме"),
+    ] {
+        browser
+            .client
+            .find(Locator::LinkText(language))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        for _ in 0..100 {
+            if browser.html_lang().await == lang {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(browser.html_lang().await, lang);
+        let h1 = browser.text("h1").await.to_lowercase();
+        assert!(h1.contains(&heading.to_lowercase()), "{lang}: {h1}");
+        assert_eq!(
+            browser.client.current_url().await.unwrap().path(),
+            format!("/d/{reference}")
+        );
+    }
+    if javascript {
+        browser.screenshot("explanation-phone-kk").await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn citizen_finds_and_reads_a_decision_with_javascript_on() {
+    citizen_reads_a_loosely_typed_decision_in_each_language(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn citizen_finds_and_reads_a_decision_with_javascript_off() {
+    citizen_reads_a_loosely_typed_decision_in_each_language(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_access_code_gets_a_clear_message_with_and_without_javascript() {
+    let app = app_with_reviewer().await;
+    for javascript in [true, false] {
+        let browser = Browser::start(javascript, PHONE).await;
+        find_decision(&browser, &app, "RD-DEM0-0002", "AAAA-BBBB").await;
+        assert_eq!(browser.client.current_url().await.unwrap().path(), "/find");
+        let summary = browser.text(".error-summary").await;
+        assert!(
+            summary.contains(
+                "We could not find a decision with this reference number and access code"
+            ),
+            "js={javascript}: {summary}"
+        );
+        let kept = browser
+            .client
+            .find(Locator::Id("reference"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(
+            kept.as_deref(),
+            Some("RD-DEM0-0002"),
+            "js={javascript}: the reference typed is kept"
+        );
+        browser.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_find_and_explanation_pages_have_no_accessibility_violations() {
+    let app = app_with_reviewer().await;
+    let browser = Browser::start(true, DESKTOP).await;
+    for (path, name) in [
+        ("/register?lang=en", "register-desktop-en"),
+        (
+            "/register/housing-benefit-eligibility?lang=ru",
+            "register-entry-desktop-ru",
+        ),
+        ("/find?lang=kk", "find-desktop-kk"),
+        ("/privacy?lang=en", "privacy-desktop-en"),
+    ] {
+        browser.goto(&app.url(path)).await;
+        browser.screenshot(name).await;
+        assert_no_axe_violations(&browser, path).await;
+    }
+    let (reference, code) = server::cli::demo_decisions::DEMO_PAIRS[1];
+    find_decision(&browser, &app, reference, code).await;
+    browser.screenshot("explanation-desktop-en").await;
+    assert_no_axe_violations(&browser, "/d/{reference}").await;
+    browser.close().await;
+}

@@ -6,4 +6,7 @@ mod staff;
 
 pub use error::AppError;
 pub use public::{load_explanation, load_register, load_register_entry};
-pub use staff::{load_register_flags, load_staff_agency, load_staff_decisions, load_staff_home};
+pub use staff::{
+    load_editable_entry, load_register_flags, load_staff_agency, load_staff_decisions,
+    load_staff_home,
+};

@@ -33,3 +33,10 @@ pub async fn load_register_flags() -> Result<Vec<crate::types::RegisterFlagView>
     let (portal, principal) = crate::port::portal_and_principal()?;
     portal.register_flags(&principal).await
 }
+
+/// The current version of an entry, if the signed-in supervisor's agency owns it.
+#[server(prefix = "/rpc", endpoint = "editable_entry")]
+pub async fn load_editable_entry(slug: String) -> Result<crate::types::RegisterEntry, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.editable_entry(&principal, &slug).await
+}

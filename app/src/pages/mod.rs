@@ -8,6 +8,7 @@ pub mod not_found;
 pub mod password;
 pub mod privacy;
 pub mod register;
+pub mod register_edit;
 pub mod register_entry;
 pub mod signin;
 pub mod staff_decisions;

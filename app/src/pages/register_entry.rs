@@ -102,7 +102,15 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
     let is_old = entry.version != entry.current_version;
     let current_href = format!("/register/{}", entry.slug);
     let contact = c["contact_email"].as_str().unwrap_or_default().to_string();
+    let flash = context.flash.clone().unwrap_or_default();
+    let saved = flash.notice.clone().filter(|_| flash.form == "entry");
+    let can_edit = context.staff.as_ref().is_some_and(|s| {
+        s.role == crate::types::Role::Supervisor
+            && s.agency_slug.as_deref() == Some(entry.agency_slug.as_str())
+    });
+    let edit_href = format!("/staff/register/{}/edit", entry.slug);
     view! {
+        {saved.map(|key| view! { <div class="notice" role="status">{locale.t(&key)}</div> })}
         <Title text=title />
         <p><a href="/register">{locale.t("register_back")}</a></p>
         {is_old.then(|| view! {
@@ -113,6 +121,7 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
         })}
         <h1><AgencyText text=name /></h1>
         <p class="lead"><AgencyText text=texts(&c["description"]) /></p>
+        {can_edit.then(|| view! { <p><a class="button button-secondary" href=edit_href.clone()>{locale.t("register_edit_link")}</a></p> })}
         <section class="figures" aria-labelledby="figures-heading">
             <h2 id="figures-heading">{locale.t("register_figures")}</h2>
             <dl class="figure-list">

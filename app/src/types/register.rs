@@ -77,3 +77,29 @@ pub struct RegisterEntry {
     pub history: Vec<VersionSummary>,
     pub decisions: PublicCount,
 }
+
+/// The register editor's form: text fields written in each language, posted as `field.lang`.
+pub const EDITOR_TEXT_FIELDS: [&str; 5] = [
+    "name",
+    "description",
+    "purpose",
+    "legal_basis",
+    "human_oversight",
+];
+/// The editor's plain fields, posted under these names.
+pub const EDITOR_PLAIN_FIELDS: [&str; 10] = [
+    "risk_level",
+    "human_final_decision",
+    "status",
+    "model_type",
+    "explanation_method",
+    "supplier",
+    "contact_email",
+    "impact_assessment.date",
+    "impact_assessment.url",
+    "bias_audit.date",
+];
+/// The editor's assessment summaries, written in each language, posted as `field.lang`.
+pub const EDITOR_SUMMARY_FIELDS: [&str; 2] = ["impact_assessment.summary", "bias_audit.summary"];
+/// The form the editor's flash belongs to.
+pub const EDITOR_FORM: &str = "register_edit";

@@ -158,6 +158,25 @@ impl Validator {
     }
 }
 
+/// The translation key for a validation reason, so pages can say it in the reader's language.
+pub fn reason_code(reason: &str) -> &'static str {
+    if reason == "is required" || reason == "must not be empty" {
+        "error_field_required"
+    } else if reason.starts_with("must be at most") {
+        "error_field_too_long"
+    } else if reason.starts_with("must be a date") {
+        "error_field_date"
+    } else if reason.starts_with("must give the text") {
+        "error_field_one_language"
+    } else if reason.contains("email") {
+        "error_email_invalid"
+    } else if reason.contains("https://") {
+        "error_field_url"
+    } else {
+        "error_field_invalid"
+    }
+}
+
 /// Parses a request body as JSON: malformed JSON is a 400, not a 422.
 pub fn parse_body(body: &[u8]) -> Result<Value, super::error::ApiError> {
     serde_json::from_slice(body)
@@ -168,6 +187,35 @@ pub fn parse_body(body: &[u8]) -> Result<Value, super::error::ApiError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_reason_the_validator_gives_has_a_translation_key() {
+        assert_eq!(reason_code("is required"), "error_field_required");
+        assert_eq!(
+            reason_code("must be at most 350 characters"),
+            "error_field_too_long"
+        );
+        assert_eq!(
+            reason_code("must be a date written YYYY-MM-DD"),
+            "error_field_date"
+        );
+        assert_eq!(
+            reason_code("must give the text in at least one of kk, ru, en"),
+            "error_field_one_language"
+        );
+        assert_eq!(
+            reason_code("must be an email address"),
+            "error_email_invalid"
+        );
+        assert_eq!(
+            reason_code("must be null or an https:// address"),
+            "error_field_url"
+        );
+        assert_eq!(
+            reason_code("must be one of: minimal, medium, high"),
+            "error_field_invalid"
+        );
+    }
 
     #[test]
     fn text_maps_need_a_known_language_and_bounded_text() {

@@ -160,6 +160,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    stored_flashes (id) {
+        id -> Text,
+        payload -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(register_flags -> ai_systems (system_id));
 diesel::joinable!(users -> agencies (agency_id));
 diesel::joinable!(api_clients -> agencies (agency_id));
@@ -182,4 +190,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     rate_limit_events,
     api_clients,
     register_flags,
+    stored_flashes,
 );

@@ -115,6 +115,24 @@ impl Portal for DbPortal {
             .await
     }
 
+    async fn editable_entry(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+    ) -> Result<RegisterEntry, AppError> {
+        let Some(agency_id) = principal
+            .agency_id
+            .filter(|_| principal.role == app::types::Role::Supervisor)
+        else {
+            return Err(AppError::NotFound);
+        };
+        let slug = slug.to_string();
+        self.run(move |conn| {
+            Ok(register::editable(conn, agency_id, &slug)?.ok_or(AppError::NotFound))
+        })
+        .await
+    }
+
     async fn register_flags(
         &self,
         principal: &StaffPrincipal,

@@ -164,3 +164,20 @@ pub fn flags(conn: &mut DbConnection, scope: AgencyScope) -> anyhow::Result<Vec<
         )
         .collect())
 }
+
+/// The current version of `slug` if `agency_id` owns it.
+pub fn editable(
+    conn: &mut DbConnection,
+    agency_id: i64,
+    slug: &str,
+) -> anyhow::Result<Option<RegisterEntry>> {
+    let owner: Option<i64> = ai_systems::table
+        .filter(ai_systems::slug.eq(slug))
+        .select(ai_systems::agency_id)
+        .first(conn)
+        .optional()?;
+    if owner != Some(agency_id) {
+        return Ok(None);
+    }
+    entry(conn, slug, None)
+}

@@ -51,3 +51,46 @@ pub fn field_error(field: &str, code: &str) -> FieldError {
         code: code.into(),
     }
 }
+
+/// The cookie value's prefix when the flash itself is stored in the database.
+const STORED_PREFIX: &str = "db:";
+
+/// Stores a flash too long for a cookie; returns the cookie value that points to it.
+pub fn store(conn: &mut crate::db::DbConnection, flash: &Flash) -> diesel::QueryResult<String> {
+    use crate::db::schema::stored_flashes;
+    use diesel::prelude::*;
+    let id = crate::secrets::random_token();
+    let now = chrono::Utc::now().naive_utc();
+    diesel::delete(stored_flashes::table.filter(stored_flashes::expires_at.lt(now)))
+        .execute(conn)?;
+    diesel::insert_into(stored_flashes::table)
+        .values((
+            stored_flashes::id.eq(&id),
+            stored_flashes::payload.eq(serde_json::to_string(flash).unwrap_or_default()),
+            stored_flashes::expires_at.eq(now + chrono::Duration::minutes(10)),
+        ))
+        .execute(conn)?;
+    Ok(format!("{STORED_PREFIX}{id}"))
+}
+
+/// The id of a stored flash, if the cookie points to one.
+pub fn stored_id(cookie_value: &str) -> Option<&str> {
+    cookie_value.strip_prefix(STORED_PREFIX)
+}
+
+/// Reads and deletes a stored flash.
+pub fn take_stored(
+    conn: &mut crate::db::DbConnection,
+    id: &str,
+) -> diesel::QueryResult<Option<Flash>> {
+    use crate::db::schema::stored_flashes;
+    use diesel::prelude::*;
+    let payload: Option<String> = stored_flashes::table
+        .filter(stored_flashes::id.eq(id))
+        .filter(stored_flashes::expires_at.ge(chrono::Utc::now().naive_utc()))
+        .select(stored_flashes::payload)
+        .first(conn)
+        .optional()?;
+    diesel::delete(stored_flashes::table.filter(stored_flashes::id.eq(id))).execute(conn)?;
+    Ok(payload.and_then(|p| serde_json::from_str(&p).ok()))
+}

@@ -63,7 +63,16 @@ pub async fn page_context(
         .clone()
         .unwrap_or_else(crate::secrets::random_token);
     let flash_cookie = req.cookie(flash::COOKIE);
-    let flash = flash_cookie.as_ref().and_then(|c| flash::decode(c.value()));
+    let flash = match flash_cookie.as_ref().map(|c| c.value().to_string()) {
+        Some(value) => match flash::stored_id(&value) {
+            Some(id) if req.method() == Method::GET => {
+                load_stored_flash(&state, id.to_string()).await
+            }
+            Some(_) => None,
+            None => flash::decode(&value),
+        },
+        None => None,
+    };
 
     let session = match req.cookie(session::COOKIE) {
         Some(cookie) => Some(verify_session(&state, cookie.value().to_string(), locale).await?),
@@ -239,4 +248,25 @@ async fn verify_session(
     .await
     .map_err(|e| crate::web::error::WebError::unexpected(anyhow::anyhow!(e), locale))?;
     result.map_err(|e| crate::web::error::WebError::unexpected(e, locale).into())
+}
+
+/// A flash kept in the database (too long for a cookie), read once.
+async fn load_stored_flash(state: &AppState, id: String) -> Option<app::types::Flash> {
+    let pool = state.pool.clone();
+    let loaded = web::block(move || -> anyhow::Result<Option<app::types::Flash>> {
+        let mut conn = pool.get()?;
+        Ok(flash::take_stored(&mut conn, &id)?)
+    })
+    .await;
+    match loaded {
+        Ok(Ok(flash)) => flash,
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "cannot read a stored flash");
+            None
+        }
+        Err(error) => {
+            tracing::warn!(%error, "cannot read a stored flash");
+            None
+        }
+    }
 }

@@ -4,6 +4,7 @@
 pub mod find;
 pub mod flag;
 pub mod password;
+pub mod register_edit;
 pub mod signin;
 pub mod signout;
 
@@ -24,7 +25,8 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/staff/password").to(password::post))
         .service(post("/find").to(find::post))
         .service(post("/d/signout").to(find::end))
-        .service(post("/register/{slug}/flag").to(flag::post));
+        .service(post("/register/{slug}/flag").to(flag::post))
+        .service(post("/staff/register/{slug}/edit").to(register_edit::post));
 }
 
 /// The page context the middleware prepared for this request.

@@ -1,0 +1,204 @@
+//! `/staff/register/{slug}/edit`: a supervisor edits the agency's register entry; each save
+//! that changes something publishes a new version. Works as a plain form without JavaScript.
+
+use crate::api::{load_editable_entry, AppError};
+use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::context::use_page_context;
+use crate::i18n::{Locale, LocalizedText};
+use crate::pages::not_found::set_not_found_status;
+use crate::pages::staff_home::load_error;
+use crate::types::{FieldError, RegisterEntry, EDITOR_FORM, EDITOR_TEXT_FIELDS};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The register editor page.
+#[component]
+pub fn RegisterEditPage() -> impl IntoView {
+    let locale = use_page_context().locale;
+    let params = use_params_map();
+    let entry = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        load_editable_entry,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match entry.await {
+                    Ok(entry) => view! { <EditorForm entry /> }.into_any(),
+                    Err(error) => {
+                        if error == AppError::NotFound {
+                            set_not_found_status();
+                        }
+                        load_error(locale, error)
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The form's starting values: what was typed (after a failed save) or the current entry.
+fn initial_values(
+    entry: &RegisterEntry,
+    typed: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    if !typed.is_empty() {
+        return typed.clone();
+    }
+    let c = &entry.content;
+    let mut values = BTreeMap::new();
+    let mut put_text = |name: &str, value: &Value| {
+        let map: LocalizedText = serde_json::from_value(value.clone()).unwrap_or_default();
+        for (language, text) in map {
+            values.insert(format!("{name}.{language}"), text);
+        }
+    };
+    for field in EDITOR_TEXT_FIELDS {
+        put_text(field, &c[field]);
+    }
+    put_text(
+        "impact_assessment.summary",
+        &c["impact_assessment"]["summary"],
+    );
+    put_text("bias_audit.summary", &c["bias_audit"]["summary"]);
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    for field in [
+        "risk_level",
+        "status",
+        "model_type",
+        "explanation_method",
+        "supplier",
+        "contact_email",
+    ] {
+        values.insert(field.into(), text(&c[field]));
+    }
+    values.insert(
+        "human_final_decision".into(),
+        c["human_final_decision"]
+            .as_bool()
+            .unwrap_or(false)
+            .to_string(),
+    );
+    values.insert(
+        "impact_assessment.date".into(),
+        text(&c["impact_assessment"]["date"]),
+    );
+    values.insert(
+        "impact_assessment.url".into(),
+        text(&c["impact_assessment"]["url"]),
+    );
+    values.insert("bias_audit.date".into(), text(&c["bias_audit"]["date"]));
+    values
+}
+
+#[component]
+fn EditorForm(entry: RegisterEntry) -> impl IntoView {
+    let context = use_page_context();
+    let locale = context.locale;
+    let flash = context.flash.clone().unwrap_or_default();
+    let errors = Signal::stored(flash.errors_for(EDITOR_FORM));
+    let typed = if flash.form == EDITOR_FORM {
+        flash.values.clone()
+    } else {
+        BTreeMap::new()
+    };
+    let values = initial_values(&entry, &typed);
+    let get = move |name: &str| values.get(name).cloned().unwrap_or_default();
+    let action = format!("/staff/register/{}/edit", entry.slug);
+    let text_group = {
+        let get = get.clone();
+        move |name: &'static str, label: &'static str| {
+            let get = get.clone();
+            view! {
+                <fieldset class="fieldset">
+                    <legend>{locale.t(label)}</legend>
+                    {Locale::ALL.into_iter().map(|language| {
+                        let field = format!("{name}.{}", language.code());
+                        let invalid = has_error(&errors.get_untracked(), &field);
+                        let message = field_message(errors.get_untracked(), &field, locale);
+                        view! {
+                            <div class="field" class:field-invalid=invalid>
+                                <label for=field.clone()>{language.native_name()}</label>
+                                {message}
+                                <textarea id=field.clone() name=field.clone() rows="3" lang=language.code() aria-invalid=invalid.then_some("true")>{get(&field)}</textarea>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+        }
+    };
+    let input = {
+        let get = get.clone();
+        move |name: &'static str, label: &'static str, kind: &'static str| {
+            let invalid = has_error(&errors.get_untracked(), name);
+            view! {
+                <div class="field" class:field-invalid=invalid>
+                    <label for=name>{locale.t(label)}</label>
+                    <FieldMessage errors=errors field=name />
+                    <input id=name name=name type=kind value=get(name) aria-invalid=invalid.then_some("true") />
+                </div>
+            }
+        }
+    };
+    let select = {
+        let get = get.clone();
+        move |name: &'static str, label: &'static str, options: Vec<(&'static str, String)>| {
+            let current = get(name);
+            view! {
+                <div class="field">
+                    <label for=name>{locale.t(label)}</label>
+                    <FieldMessage errors=errors field=name />
+                    <select id=name name=name>
+                        {options.into_iter().map(|(value, text)| view! { <option value=value selected=current == value>{text}</option> }).collect_view()}
+                    </select>
+                </div>
+            }
+        }
+    };
+    let title = locale.tf("editor_title", &[("slug", &entry.slug)]);
+    let t = |key: &str| locale.t(key).to_string();
+    view! {
+        <Title text=title.clone() />
+        <p><a href=format!("/register/{}", entry.slug)>{locale.t("editor_back")}</a></p>
+        <h1>{title}</h1>
+        <p class="lead">{locale.tf("editor_intro", &[("version", &entry.current_version.to_string())])}</p>
+        <ErrorSummary errors=errors />
+        <form method="post" action=action novalidate class="editor">
+            <CsrfField />
+            {text_group("name", "editor_name")}
+            {text_group("description", "editor_description")}
+            {text_group("purpose", "register_purpose")}
+            {text_group("legal_basis", "explanation_legal_basis")}
+            {text_group("human_oversight", "register_oversight")}
+            {select("risk_level", "risk_level", vec![("minimal", t("risk_minimal")), ("medium", t("risk_medium")), ("high", t("risk_high"))])}
+            {select("human_final_decision", "register_human_final", vec![("true", t("yes_human_final")), ("false", t("no_human_final"))])}
+            {select("status", "system_status", vec![("active", t("status_active")), ("suspended", t("status_suspended")), ("retired", t("status_retired"))])}
+            {input("model_type", "register_model_type", "text")}
+            {select("explanation_method", "register_explanation_method", ["shap", "lime", "rules", "counterfactual", "other"].into_iter().map(|m| (m, t(&format!("method_{m}")))).collect())}
+            {input("supplier", "register_supplier", "text")}
+            {input("contact_email", "register_contact", "email")}
+            {input("impact_assessment.date", "editor_impact_date", "date")}
+            {text_group("impact_assessment.summary", "register_impact_assessment")}
+            {input("impact_assessment.url", "editor_impact_url", "url")}
+            {input("bias_audit.date", "editor_bias_date", "date")}
+            {text_group("bias_audit.summary", "register_bias_audit")}
+            <p class="hint">{locale.t("editor_categories_note")}</p>
+            <button type="submit" class="button">{locale.t("editor_save")}</button>
+        </form>
+    }
+}
+
+fn field_message(errors: Vec<FieldError>, field: &str, locale: Locale) -> Option<impl IntoView> {
+    errors.into_iter().find(|e| e.field == field).map(|e| {
+        view! {
+            <p class="field-error">
+                <span class="visually-hidden">{locale.t("error_prefix")}</span>
+                {locale.t(&e.code)}
+            </p>
+        }
+    })
+}

@@ -1,0 +1,228 @@
+//! `POST /staff/register/{slug}/edit`: a supervisor of the owning agency saves a register
+//! entry; a changed entry becomes a new version, checked by the same rules as the API.
+
+use super::{csrf_ok, locale, secure_cookies};
+use crate::api::systems::entry;
+use crate::api::validate::{reason_code, Validator};
+use crate::db::models::ai_system::{self, SaveOutcome};
+use crate::db::models::audit::{self, Actor, AuditEvent};
+use crate::db::schema::{ai_system_versions, ai_systems};
+use crate::db::{write_transaction, DbConnection};
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::{cookies, flash};
+use actix_web::http::header;
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use app::port::StaffPrincipal;
+use app::types::{
+    Flash, Role, EDITOR_FORM, EDITOR_PLAIN_FIELDS, EDITOR_SUMMARY_FIELDS, EDITOR_TEXT_FIELDS,
+};
+use diesel::prelude::*;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+const LANGUAGES: [&str; 3] = ["kk", "ru", "en"];
+
+enum Outcome {
+    NotYours,
+    Invalid(Flash),
+    Saved,
+}
+
+/// Saves the entry, or sends the supervisor back to the form with everything typed.
+pub async fn post(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let slug = slug.into_inner();
+    let principal = req.extensions().get::<StaffPrincipal>().cloned();
+    let Some(principal) = principal.filter(|p| p.role == Role::Supervisor) else {
+        return Ok(HttpResponse::NotFound().finish());
+    };
+    let fields: BTreeMap<String, String> = form.into_inner().into_iter().collect();
+    let edit_page = format!("/staff/register/{slug}/edit");
+    if !csrf_ok(
+        &req,
+        fields
+            .get("csrf_token")
+            .map(String::as_str)
+            .unwrap_or_default(),
+    ) {
+        return Ok(redirect(&req, &edit_page, None));
+    }
+    let reader = locale(&req);
+    let worker = state.clone();
+    let wanted = slug.clone();
+    let outcome = web::block(move || -> anyhow::Result<(Outcome, Option<String>)> {
+        let mut conn = worker.pool.get()?;
+        let outcome = save(&mut conn, &principal, &wanted, &fields)?;
+        let stored = match &outcome {
+            Outcome::Invalid(flash) => Some(flash::store(&mut conn, flash)?),
+            _ => None,
+        };
+        Ok((outcome, stored))
+    })
+    .await
+    .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
+    .map_err(|e| WebError::unexpected(e, reader))?;
+    Ok(match outcome {
+        (Outcome::NotYours, _) => HttpResponse::NotFound().finish(),
+        (Outcome::Invalid(_), stored) => redirect(&req, &edit_page, stored),
+        (Outcome::Saved, _) => super::redirect_with_flash(
+            &req,
+            &format!("/register/{slug}"),
+            &flash::notice("entry", "notice_entry_saved"),
+        ),
+    })
+}
+
+fn redirect(req: &HttpRequest, location: &str, stored_flash: Option<String>) -> HttpResponse {
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish();
+    if let Some(value) = stored_flash {
+        if let Err(error) = response.add_cookie(&cookies::build(
+            flash::COOKIE,
+            value,
+            Some(600),
+            secure_cookies(req),
+        )) {
+            tracing::warn!(%error, "cannot set flash cookie");
+        }
+    }
+    response
+}
+
+fn save(
+    conn: &mut DbConnection,
+    principal: &StaffPrincipal,
+    slug: &str,
+    fields: &BTreeMap<String, String>,
+) -> anyhow::Result<Outcome> {
+    let current: Option<(i64, String)> = ai_systems::table
+        .inner_join(
+            ai_system_versions::table.on(ai_system_versions::system_id
+                .eq(ai_systems::id)
+                .and(ai_system_versions::version.eq(ai_systems::current_version))),
+        )
+        .filter(ai_systems::slug.eq(slug))
+        .select((ai_systems::agency_id, ai_system_versions::content_json))
+        .first(conn)
+        .optional()?;
+    let Some((owner, content)) = current else {
+        return Ok(Outcome::NotYours);
+    };
+    if Some(owner) != principal.agency_id {
+        return Ok(Outcome::NotYours);
+    }
+    let content = apply(serde_json::from_str(&content)?, fields);
+    let mut validator = Validator::new(None);
+    if entry::validate(&content, &mut validator).is_none() {
+        let errors = validator
+            .details
+            .iter()
+            .map(|d| flash::field_error(&form_field(&d.field), reason_code(&d.reason)))
+            .collect();
+        let values: Vec<(&str, &str)> = fields
+            .iter()
+            .filter(|(k, _)| *k != "csrf_token")
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let mut kept = flash::with_errors(EDITOR_FORM, &[], errors);
+        // The editor keeps everything typed, however long: this flash is stored, not a cookie.
+        kept.values = values
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        return Ok(Outcome::Invalid(kept));
+    }
+    let now = chrono::Utc::now().naive_utc();
+    write_transaction(conn, |conn| -> anyhow::Result<()> {
+        if let SaveOutcome::Created { version } =
+            ai_system::save_version(conn, owner, slug, &content, now)?
+        {
+            audit::append(
+                conn,
+                AuditEvent {
+                    actor: Actor {
+                        kind: "staff",
+                        id: Some(principal.user_id),
+                        role: Some(principal.role.as_str().into()),
+                        agency_id: principal.agency_id,
+                    },
+                    action: "register.entry_edited",
+                    subject_kind: "ai_system",
+                    subject_id: slug.to_string(),
+                    details: json!({ "version": version }),
+                },
+                now,
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(Outcome::Saved)
+}
+
+/// The form field a validation path points at (a text map's first language when the map itself is wrong).
+fn form_field(path: &str) -> String {
+    let is_map = EDITOR_TEXT_FIELDS.contains(&path) || EDITOR_SUMMARY_FIELDS.contains(&path);
+    if is_map {
+        format!("{path}.kk")
+    } else {
+        path.to_string()
+    }
+}
+
+/// The current content with the form's values written over it (data categories stay as they are).
+fn apply(mut content: Value, fields: &BTreeMap<String, String>) -> Value {
+    let text = |prefix: &str| -> Value {
+        let map: Map<String, Value> = LANGUAGES
+            .iter()
+            .filter_map(|l| {
+                let value = fields.get(&format!("{prefix}.{l}"))?.trim();
+                (!value.is_empty()).then(|| (l.to_string(), json!(value)))
+            })
+            .collect();
+        Value::Object(map)
+    };
+    let plain = |name: &str| {
+        fields
+            .get(name)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let Some(object) = content.as_object_mut() else {
+        return content;
+    };
+    for field in EDITOR_TEXT_FIELDS {
+        object.insert(field.into(), text(field));
+    }
+    for field in EDITOR_PLAIN_FIELDS.iter().filter(|f| !f.contains('.')) {
+        let value = plain(field);
+        let json_value = match *field {
+            "human_final_decision" => match value.as_str() {
+                "true" => json!(true),
+                "false" => json!(false),
+                _ => Value::Null,
+            },
+            _ => json!(value),
+        };
+        object.insert(field.to_string(), json_value);
+    }
+    let url = plain("impact_assessment.url");
+    object.insert(
+        "impact_assessment".into(),
+        json!({
+            "date": plain("impact_assessment.date"),
+            "summary": text("impact_assessment.summary"),
+            "url": if url.is_empty() { Value::Null } else { json!(url) },
+        }),
+    );
+    object.insert(
+        "bias_audit".into(),
+        json!({ "date": plain("bias_audit.date"), "summary": text("bias_audit.summary") }),
+    );
+    content
+}
