@@ -42,7 +42,7 @@ run_backend() {
   (cd "$dir" && "$bin" seed-demo >/dev/null)
   local client; client=$(cd "$dir" && "$bin" create-client --agency social-benefits --scopes decisions:write 2>/dev/null)
   local id secret; id=$(echo "$client" | sed -n 's/^client_id=//p'); secret=$(echo "$client" | sed -n 's/^client_secret=//p')
-  (cd "$dir" && "$bin" serve --bind "127.0.0.1:$port" 2>"$dir/serve.log") &
+  (cd "$dir" && exec "$bin" serve --bind "127.0.0.1:$port" 2>"$dir/serve.log") &
   local pid=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 
@@ -73,6 +73,7 @@ run_backend() {
 }
 
 run_backend sqlite "$work/sqlite/redress.db"
+port=3901
 db="redress_bench_$$"
 psql "$admin_url" -qc "CREATE DATABASE $db" >/dev/null
 pg_url=$(python3 -c "import sys,urllib.parse as u;p=u.urlparse(sys.argv[1]);print(p._replace(path='/$db').geturl())" "$admin_url")

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod housekeeping;
 pub mod portal;
 pub mod secrets;
 pub mod startup;

@@ -58,6 +58,7 @@ impl Application {
         };
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
+        crate::housekeeping::spawn(state.pool.clone());
         let server = run(listener, state)?;
         Ok(Application { port, server })
     }

@@ -130,6 +130,23 @@ on_both_backends! {
         assert_eq!(stored_count(&app), 0);
     }
 
+    async fn the_per_decision_limits_are_enforced(app) {
+        let token = setup(&app).await;
+        let mut big = decision("HB-1");
+        let factor = big["factors"][0].clone();
+        big["factors"] = Value::Array((0..51).map(|i| { let mut f = factor.clone(); f["key"] = json!(format!("k{i}")); f }).collect());
+        big["counterfactuals"] = Value::Array(vec![json!({"changes": [{"key": "k1", "to": "1"}], "outcome": "approved", "outcome_label": {"en": "ok"}}); 11]);
+        big["data_sources"] = Value::Array(vec![json!({"category": {"en": "Income"}, "source": {"en": "Registry"}}); 21]);
+        big["summary"] = json!({"en": "x".repeat(4001)});
+        let (status, body) = send(&app, &token, vec![big]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let fields: Vec<&str> = body["details"].as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap()).collect();
+        for expected in ["decisions[0].summary.en", "decisions[0].factors", "decisions[0].counterfactuals", "decisions[0].data_sources"] {
+            assert!(fields.contains(&expected), "{expected} is named: {fields:?}");
+        }
+        assert_eq!(stored_count(&app), 0);
+    }
+
     async fn changed_content_under_a_stored_external_id_is_409_and_422_comes_first(app) {
         let token = setup(&app).await;
         send(&app, &token, vec![decision("HB-1")]).await;

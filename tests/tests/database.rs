@@ -56,3 +56,17 @@ on_both_backends! {
         assert!(audit::first_broken_entry(&mut conn).unwrap().is_some(), "an edited entry is detected");
     }
 }
+
+on_both_backends! {
+    async fn housekeeping_deletes_attempts_older_than_a_day_and_keeps_recent_ones(app) {
+        use server::db::models::rate_limit;
+        let mut conn = app.db();
+        let now = chrono::Utc::now().naive_utc();
+        rate_limit::record(&mut conn, "find_ip", "10.0.0.1", now - chrono::Duration::hours(25)).unwrap();
+        rate_limit::record(&mut conn, "find_ip", "10.0.0.1", now - chrono::Duration::hours(1)).unwrap();
+        let removed = server::housekeeping::run_once(&mut conn, now).unwrap();
+        assert_eq!(removed, 1);
+        let left = rate_limit::count_since(&mut conn, "find_ip", "10.0.0.1", now - chrono::Duration::days(30)).unwrap();
+        assert_eq!(left, 1, "the recent attempt still counts towards the limit");
+    }
+}

@@ -26,6 +26,16 @@ fn is_page_path(path: &str) -> bool {
     .any(|prefix| path.starts_with(prefix))
 }
 
+/// Whether a response may carry personal data, so no cache may keep it (server-function
+/// answers included: they carry the same data as the pages).
+fn holds_personal_data(path: &str) -> bool {
+    is_staff_only(path)
+        || path == "/staff/signin"
+        || path == "/find"
+        || path.starts_with("/d/")
+        || path.starts_with("/rpc/")
+}
+
 /// Whether `path` needs a signed-in staff member.
 fn is_staff_only(path: &str) -> bool {
     (path == "/staff" || path.starts_with("/staff/")) && path != "/staff/signin"
@@ -119,8 +129,7 @@ pub async fn page_context(
 
     let mut response = next.call(req).await?.map_into_boxed_body();
     let headers = response.headers_mut();
-    if is_staff_only(&path) || path == "/staff/signin" || path == "/find" || path.starts_with("/d/")
-    {
+    if holds_personal_data(&path) {
         headers.insert(
             header::CACHE_CONTROL,
             header::HeaderValue::from_static("no-store"),

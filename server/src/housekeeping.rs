@@ -1,0 +1,42 @@
+//! Periodic clean-up the privacy notice promises: attempt records older than a day, session
+//! revocations past their token's expiry, and stored form flashes past their life.
+
+use crate::db::models::{rate_limit, revoked_session};
+use crate::db::schema::stored_flashes;
+use crate::db::{DbConnection, DbPool};
+use diesel::prelude::*;
+use std::time::Duration;
+
+/// How long attempt records (sign-in, find, reports) are kept; longer than any rate-limit window.
+pub const ATTEMPT_RETENTION_HOURS: i64 = 24;
+const EVERY: Duration = Duration::from_secs(15 * 60);
+
+/// Deletes what has outlived its purpose; returns how many rows went.
+pub fn run_once(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> QueryResult<usize> {
+    let attempts =
+        rate_limit::purge_before(conn, now - chrono::Duration::hours(ATTEMPT_RETENTION_HOURS))?;
+    let revocations = revoked_session::purge_expired(conn, now)?;
+    let flashes = diesel::delete(stored_flashes::table.filter(stored_flashes::expires_at.lt(now)))
+        .execute(conn)?;
+    Ok(attempts + revocations + flashes)
+}
+
+/// Runs [`run_once`] now and every quarter of an hour, on a thread of its own (the work is
+/// blocking database calls, and it must not depend on which async runtime hosts the server).
+pub fn spawn(pool: DbPool) {
+    let spawned = std::thread::Builder::new().name("housekeeping".into()).spawn(move || loop {
+        let result = pool
+            .get()
+            .map_err(anyhow::Error::from)
+            .and_then(|mut conn| Ok(run_once(&mut conn, chrono::Utc::now().naive_utc())?));
+        match result {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "housekeeping removed expired records"),
+            Err(error) => tracing::warn!(error = %error, "housekeeping failed"),
+        }
+        std::thread::sleep(EVERY);
+    });
+    if let Err(error) = spawned {
+        tracing::warn!(%error, "housekeeping thread did not start");
+    }
+}
