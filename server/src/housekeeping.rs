@@ -24,18 +24,20 @@ pub fn run_once(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> QueryRes
 /// Runs [`run_once`] now and every quarter of an hour, on a thread of its own (the work is
 /// blocking database calls, and it must not depend on which async runtime hosts the server).
 pub fn spawn(pool: DbPool) {
-    let spawned = std::thread::Builder::new().name("housekeeping".into()).spawn(move || loop {
-        let result = pool
-            .get()
-            .map_err(anyhow::Error::from)
-            .and_then(|mut conn| Ok(run_once(&mut conn, chrono::Utc::now().naive_utc())?));
-        match result {
-            Ok(0) => {}
-            Ok(removed) => tracing::info!(removed, "housekeeping removed expired records"),
-            Err(error) => tracing::warn!(error = %error, "housekeeping failed"),
-        }
-        std::thread::sleep(EVERY);
-    });
+    let spawned = std::thread::Builder::new()
+        .name("housekeeping".into())
+        .spawn(move || loop {
+            let result = pool
+                .get()
+                .map_err(anyhow::Error::from)
+                .and_then(|mut conn| Ok(run_once(&mut conn, chrono::Utc::now().naive_utc())?));
+            match result {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "housekeeping removed expired records"),
+                Err(error) => tracing::warn!(error = %error, "housekeeping failed"),
+            }
+            std::thread::sleep(EVERY);
+        });
     if let Err(error) = spawned {
         tracing::warn!(%error, "housekeeping thread did not start");
     }

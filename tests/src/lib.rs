@@ -160,6 +160,36 @@ impl TestApp {
             .expect("user created");
     }
 
+    /// A new client (another person) signed in as `email`.
+    pub async fn signed_in_client(&self, email: &str, password: &str) -> reqwest::Client {
+        let client = self.new_client();
+        let page = client
+            .get(self.url("/staff/signin"))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body");
+        let csrf = hidden_value(&page, "csrf_token").expect("csrf token in the sign-in form");
+        let response = client
+            .post(self.url("/staff/signin"))
+            .form(&[
+                ("email", email),
+                ("password", password),
+                ("csrf_token", csrf.as_str()),
+            ])
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(
+            response.headers().get("location").map(|v| v.as_bytes()),
+            Some(&b"/staff"[..]),
+            "signed in"
+        );
+        client
+    }
+
     /// Signs in with this app's client; returns the final response of the post.
     pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
         let token = self.csrf_token().await;

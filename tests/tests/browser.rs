@@ -17,23 +17,21 @@ async fn app_with_reviewer() -> TestApp {
     app
 }
 
-async fn sign_in(browser: &Browser, app: &TestApp, email: &str, password: &str) {
-    browser.goto(&app.url("/staff/signin?lang=en")).await;
+/// Fills a page's form field by field, submits it, and waits until the browser leaves `page`
+/// or the page shows an error summary.
+async fn submit_form(browser: &Browser, url: &str, fields: &[(&str, &str)]) {
+    browser.goto(url).await;
     let client = &browser.client;
-    client
-        .find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys(email)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(password)
-        .await
-        .unwrap();
+    let start = client.current_url().await.unwrap().path().to_string();
+    for (id, text) in fields {
+        client
+            .find(Locator::Id(id))
+            .await
+            .unwrap()
+            .send_keys(text)
+            .await
+            .unwrap();
+    }
     client
         .find(Locator::Css("form button[type=submit]"))
         .await
@@ -43,11 +41,20 @@ async fn sign_in(browser: &Browser, app: &TestApp, email: &str, password: &str) 
         .unwrap();
     for _ in 0..100 {
         let path = client.current_url().await.unwrap().path().to_string();
-        if path == "/staff" || client.find(Locator::Css(".error-summary")).await.is_ok() {
+        if path != start || client.find(Locator::Css(".error-summary")).await.is_ok() {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+}
+
+async fn sign_in(browser: &Browser, app: &TestApp, email: &str, password: &str) {
+    submit_form(
+        browser,
+        &app.url("/staff/signin?lang=en"),
+        &[("email", email), ("password", password)],
+    )
+    .await;
 }
 
 async fn assert_no_axe_violations(browser: &Browser, page: &str) {
@@ -218,36 +225,12 @@ async fn home_and_sign_in_pages_have_no_accessibility_violations() {
 }
 
 async fn find_decision(browser: &Browser, app: &TestApp, reference: &str, code: &str) {
-    browser.goto(&app.url("/find?lang=en")).await;
-    let client = &browser.client;
-    client
-        .find(Locator::Id("reference"))
-        .await
-        .unwrap()
-        .send_keys(reference)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Id("access_code"))
-        .await
-        .unwrap()
-        .send_keys(code)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    for _ in 0..100 {
-        let path = client.current_url().await.unwrap().path().to_string();
-        if path.starts_with("/d/") || client.find(Locator::Css(".error-summary")).await.is_ok() {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    submit_form(
+        browser,
+        &app.url("/find?lang=en"),
+        &[("reference", reference), ("access_code", code)],
+    )
+    .await;
 }
 
 async fn citizen_reads_a_loosely_typed_decision_in_each_language(javascript: bool) {

@@ -184,10 +184,7 @@ on_both_backends! {
         assert!(again.contains("Describe the error you found") && again.contains("value=\"not-an-email\""), "errors shown, input kept");
         app.client.post(app.url("/register/housing-benefit-eligibility/flag")).form(&[("message", "The supplier named here changed in 2026."), ("contact_email", ""), ("csrf_token", csrf.as_str())]).send().await.unwrap();
         let (supervisor, _, _, _, password) = server::cli::seed_demo::DEMO_ACCOUNTS[1];
-        let staff = app.new_client();
-        let signin = staff.get(app.url("/staff/signin")).send().await.unwrap().text().await.unwrap();
-        let token = tests::hidden_value(&signin, "csrf_token").unwrap();
-        staff.post(app.url("/staff/signin")).form(&[("email", supervisor), ("password", password), ("csrf_token", token.as_str())]).send().await.unwrap();
+        let staff = app.signed_in_client(supervisor, password).await;
         let (status, flags) = page(&staff, &app, "/staff/flags", "en").await;
         assert_eq!(status, StatusCode::OK);
         assert!(flags.contains("The supplier named here changed in 2026."));

@@ -9,27 +9,7 @@ const SLUG: &str = "housing-benefit-eligibility";
 
 async fn signed_in_as(app: &TestApp, account: usize) -> reqwest::Client {
     let (email, _, _, _, password) = DEMO_ACCOUNTS[account];
-    let client = app.new_client();
-    let page = client
-        .get(app.url("/staff/signin"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = tests::hidden_value(&page, "csrf_token").unwrap();
-    client
-        .post(app.url("/staff/signin"))
-        .form(&[
-            ("email", email),
-            ("password", password),
-            ("csrf_token", csrf.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap();
-    client
+    app.signed_in_client(email, password).await
 }
 
 /// The editor's form as the page renders it: every field with its current value.

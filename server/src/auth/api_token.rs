@@ -1,12 +1,12 @@
 //! Machine API tokens: short-lived HS256 JWTs with an audience of their own (never a staff
 //! session), carrying the client, its agency and its scopes.
 
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 
 /// The audience of API tokens.
 pub const API_AUDIENCE: &str = "redress:api";
-const ISSUER: &str = "redress";
+use super::jwt::ISSUER;
 /// How long a token lives, as API.md promises.
 pub const LIFETIME_SECS: i64 = 900;
 
@@ -82,11 +82,7 @@ impl ApiTokens {
 
     /// Checks signature, algorithm, audience, issuer and expiry.
     pub fn verify(&self, token: &str) -> Option<ApiClaims> {
-        let mut validation = Validation::new(Algorithm::HS256);
-        validation.set_audience(&[API_AUDIENCE]);
-        validation.set_issuer(&[ISSUER]);
-        validation.leeway = 0;
-        validation.set_required_spec_claims(&["exp", "aud", "iss", "sub"]);
+        let validation = super::jwt::strict_validation(API_AUDIENCE);
         decode::<ApiClaims>(token, &self.decoding, &validation)
             .ok()
             .map(|d| d.claims)

@@ -1,12 +1,12 @@
 //! The citizen's session after "Find my decision": a JWT scoped to one decision reference,
 //! with an audience of its own, so it opens that explanation and nothing else.
 
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 
 /// The audience of decision-scoped citizen tokens.
 pub const CITIZEN_AUDIENCE: &str = "redress:citizen-decision";
-const ISSUER: &str = "redress";
+use super::jwt::ISSUER;
 /// The cookie holding the token.
 pub const COOKIE: &str = "redress_decision";
 /// How long the access lasts (an explanation is read in one sitting; the code opens it again).
@@ -55,11 +55,7 @@ impl CitizenTokens {
 
     /// The reference a valid token opens.
     pub fn verify(&self, token: &str) -> Option<String> {
-        let mut validation = Validation::new(Algorithm::HS256);
-        validation.set_audience(&[CITIZEN_AUDIENCE]);
-        validation.set_issuer(&[ISSUER]);
-        validation.leeway = 0;
-        validation.set_required_spec_claims(&["exp", "aud", "iss", "sub"]);
+        let validation = super::jwt::strict_validation(CITIZEN_AUDIENCE);
         decode::<CitizenClaims>(token, &self.decoding, &validation)
             .ok()
             .map(|d| d.claims.sub)

@@ -3,6 +3,7 @@
 pub mod api_token;
 pub mod citizen_token;
 pub mod csrf;
+pub mod jwt;
 pub mod password;
 pub mod session;
 pub mod session_token;

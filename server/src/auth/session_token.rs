@@ -2,12 +2,12 @@
 //! kind is accepted as a session. Each carries a session id (for revocation), the
 //! time the person signed in (for the absolute lifetime) and an expiry set by the idle timeout.
 
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 
 /// The audience of staff session tokens.
 pub const SESSION_AUDIENCE: &str = "redress:staff-session";
-const ISSUER: &str = "redress";
+use super::jwt::ISSUER;
 
 /// What a session token says.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -76,11 +76,7 @@ impl SessionTokens {
 
     /// Checks signature, algorithm, audience, issuer and expiry (no leeway).
     pub fn verify(&self, token: &str) -> Result<SessionClaims, TokenError> {
-        let mut validation = Validation::new(Algorithm::HS256);
-        validation.set_audience(&[SESSION_AUDIENCE]);
-        validation.set_issuer(&[ISSUER]);
-        validation.leeway = 0;
-        validation.set_required_spec_claims(&["exp", "aud", "iss", "sub"]);
+        let validation = super::jwt::strict_validation(SESSION_AUDIENCE);
         decode::<SessionClaims>(token, &self.decoding, &validation)
             .map(|data| data.claims)
             .map_err(|_| TokenError::Invalid)

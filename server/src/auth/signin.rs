@@ -73,12 +73,7 @@ pub fn sign_in(
         audit::append(
             conn,
             AuditEvent {
-                actor: Actor {
-                    kind: "staff",
-                    id: Some(account.id),
-                    role: Some(account.role.clone()),
-                    agency_id: account.agency_id,
-                },
+                actor: Actor::staff(account.id, &account.role, account.agency_id),
                 action: "staff.signed_in",
                 subject_kind: "user",
                 subject_id: account.id.to_string(),

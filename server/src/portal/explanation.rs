@@ -50,12 +50,7 @@ pub fn for_viewer(
                 }
             }
             let event = AuditEvent {
-                actor: Actor {
-                    kind: "staff",
-                    id: Some(principal.user_id),
-                    role: Some(principal.role.as_str().into()),
-                    agency_id: principal.agency_id,
-                },
+                actor: Actor::principal(principal),
                 action: "decision.viewed_by_staff",
                 subject_kind: "decision",
                 subject_id: stored.reference.clone(),

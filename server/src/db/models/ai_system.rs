@@ -157,8 +157,8 @@ pub fn save_version(
     Ok(SaveOutcome::Created { version })
 }
 
-/// One version of an entry as the public API shows it.
-#[derive(Debug, Clone)]
+/// One version of an entry as the public API shows it (fields in the order the queries select them).
+#[derive(Debug, Clone, Queryable)]
 pub struct PublishedVersion {
     pub slug: String,
     pub agency_slug: String,
@@ -170,7 +170,7 @@ pub struct PublishedVersion {
 /// The current version of every entry, by slug.
 pub fn list_current(conn: &mut DbConnection) -> QueryResult<Vec<PublishedVersion>> {
     use crate::db::schema::agencies;
-    let rows: Vec<(String, String, i32, String, NaiveDateTime)> = ai_systems::table
+    ai_systems::table
         .inner_join(agencies::table)
         .inner_join(
             ai_system_versions::table.on(ai_system_versions::system_id
@@ -185,25 +185,13 @@ pub fn list_current(conn: &mut DbConnection) -> QueryResult<Vec<PublishedVersion
             ai_system_versions::content_json,
             ai_system_versions::created_at,
         ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(slug, agency_slug, version, content_json, created_at)| PublishedVersion {
-                slug,
-                agency_slug,
-                version,
-                content_json,
-                created_at,
-            },
-        )
-        .collect())
+        .load(conn)
 }
 
 /// Every version of one entry, newest first.
 pub fn history(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec<PublishedVersion>> {
     use crate::db::schema::agencies;
-    let rows: Vec<(String, String, i32, String, NaiveDateTime)> = ai_systems::table
+    ai_systems::table
         .inner_join(agencies::table)
         .inner_join(ai_system_versions::table)
         .filter(ai_systems::slug.eq(slug))
@@ -215,17 +203,5 @@ pub fn history(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec<Published
             ai_system_versions::content_json,
             ai_system_versions::created_at,
         ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(slug, agency_slug, version, content_json, created_at)| PublishedVersion {
-                slug,
-                agency_slug,
-                version,
-                content_json,
-                created_at,
-            },
-        )
-        .collect())
+        .load(conn)
 }

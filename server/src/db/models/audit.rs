@@ -20,6 +20,27 @@ pub struct Actor {
     pub agency_id: Option<i64>,
 }
 
+impl Actor {
+    /// A staff member: their id, role and agency.
+    pub fn staff(user_id: i64, role: &str, agency_id: Option<i64>) -> Actor {
+        Actor {
+            kind: "staff",
+            id: Some(user_id),
+            role: Some(role.to_string()),
+            agency_id,
+        }
+    }
+
+    /// A signed-in staff principal.
+    pub fn principal(principal: &app::port::StaffPrincipal) -> Actor {
+        Actor::staff(
+            principal.user_id,
+            principal.role.as_str(),
+            principal.agency_id,
+        )
+    }
+}
+
 /// One event to record.
 #[derive(Debug, Clone)]
 pub struct AuditEvent<'a> {

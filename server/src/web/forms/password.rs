@@ -143,12 +143,7 @@ fn change_password(
         audit::append(
             conn,
             AuditEvent {
-                actor: Actor {
-                    kind: "staff",
-                    id: Some(account.id),
-                    role: Some(account.role.clone()),
-                    agency_id: account.agency_id,
-                },
+                actor: Actor::staff(account.id, &account.role, account.agency_id),
                 action: "staff.password_changed",
                 subject_kind: "user",
                 subject_id: account.id.to_string(),

@@ -146,12 +146,7 @@ fn save(
             audit::append(
                 conn,
                 AuditEvent {
-                    actor: Actor {
-                        kind: "staff",
-                        id: Some(principal.user_id),
-                        role: Some(principal.role.as_str().into()),
-                        agency_id: principal.agency_id,
-                    },
+                    actor: Actor::principal(principal),
                     action: "register.entry_edited",
                     subject_kind: "ai_system",
                     subject_id: slug.to_string(),

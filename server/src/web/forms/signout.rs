@@ -51,12 +51,7 @@ pub async fn post(
                 audit::append(
                     conn,
                     AuditEvent {
-                        actor: Actor {
-                            kind: "staff",
-                            id: Some(principal.user_id),
-                            role: Some(principal.role.as_str().into()),
-                            agency_id: principal.agency_id,
-                        },
+                        actor: Actor::principal(&principal),
                         action: "staff.signed_out",
                         subject_kind: "user",
                         subject_id: principal.user_id.to_string(),
