@@ -112,4 +112,27 @@ mod tests {
         );
         assert!(api.verify(&api_token).unwrap().has_scope("systems:write"));
     }
+
+    #[test]
+    fn expired_and_tampered_api_tokens_are_refused() {
+        let api = ApiTokens::new(b"0123456789abcdef0123456789abcdef");
+        let long_ago = chrono::Utc::now().timestamp() - LIFETIME_SECS - 1;
+        let expired = api
+            .issue("c1", 1, &["decisions:write".into()], long_ago)
+            .unwrap();
+        assert!(
+            api.verify(&expired).is_none(),
+            "a token past its 900 s is refused"
+        );
+        let fresh = api
+            .issue(
+                "c1",
+                1,
+                &["decisions:write".into()],
+                chrono::Utc::now().timestamp(),
+            )
+            .unwrap();
+        let tampered = fresh.replacen('.', ".x", 1);
+        assert!(api.verify(&tampered).is_none());
+    }
 }
