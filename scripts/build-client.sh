@@ -21,10 +21,23 @@ env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" RUSTC=/usr/bin/rustc RUSTC
   "${cargo_profile_args[@]}"
 
 mkdir -p target/site/pkg target/site/style
-wasm-bindgen --target web --out-dir target/site/pkg --out-name redress \
+bindgen_args=()
+# The name section alone is larger than the code: citizens on slow links should not download it.
+[ "$profile" = release ] && bindgen_args=(--remove-name-section --remove-producers-section)
+wasm-bindgen --target web --out-dir target/site/pkg --out-name redress "${bindgen_args[@]}" \
   "target/wasm/wasm32-unknown-unknown/$profile_dir/app.wasm"
-if [ "$profile" = release ] && command -v wasm-opt >/dev/null 2>&1; then
-  wasm-opt -Oz target/site/pkg/redress_bg.wasm -o target/site/pkg/redress_bg.wasm
+if [ "$profile" = release ]; then
+  # binaryen from npm (Debian's is too old: its output breaks in the browser, see TOOLCHAIN.md).
+  wasm_opt=target/tools/node_modules/.bin/wasm-opt
+  if [ ! -x "$wasm_opt" ]; then
+    npm install --silent --no-audit --no-fund --prefix target/tools binaryen@132 >/dev/null 2>&1 \
+      || echo "binaryen could not be installed: the client is served without wasm-opt"
+  fi
+  if [ -x "$wasm_opt" ]; then
+    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      target/site/pkg/redress_bg.wasm -o target/site/pkg/redress_bg.wasm
+  fi
 fi
 cp style/*.css target/site/style/
 echo "client built into target/site ($profile)"

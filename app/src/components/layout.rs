@@ -55,6 +55,8 @@ pub fn Header() -> impl IntoView {
 }
 
 /// Links to the same page in each language; the server keeps the choice in a cookie.
+/// `rel="external"` makes the hydrated router leave them to the browser, so the server
+/// renders the page again in the new language.
 #[component]
 fn LanguageSwitch(current: Locale) -> impl IntoView {
     let location = use_location();
@@ -74,7 +76,7 @@ fn LanguageSwitch(current: Locale) -> impl IntoView {
                                     lang=locale.code()
                                     hreflang=locale.code()
                                     aria-current=is_current.then_some("true")
-                                    rel="alternate"
+                                    rel="alternate external"
                                 >
                                     {locale.native_name()}
                                 </a>
