@@ -72,6 +72,7 @@ fn set_content_security_policy() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let context = provide_page_context();
+    mark_hydrated();
 
     view! {
         <Stylesheet id="redress-css" href="/style/redress.css" />
@@ -101,4 +102,18 @@ pub fn App() -> impl IntoView {
             <Footer />
         </Router>
     }
+}
+
+/// Marks `<html data-hydrated>` once the WebAssembly client has taken over the page, so tests
+/// (and styles, if ever needed) can tell a hydrated page from server HTML.
+fn mark_hydrated() {
+    Effect::new(|_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
 }

@@ -358,3 +358,64 @@ async fn register_find_and_explanation_pages_have_no_accessibility_violations() 
     assert_no_axe_violations(&browser, "/d/{reference}").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_javascript_the_find_form_checks_fields_before_sending() {
+    let app = app_with_reviewer().await;
+    let browser = Browser::start(true, PHONE).await;
+    browser.goto(&app.url("/find?lang=en")).await;
+    browser
+        .wait_for(
+            "return document.documentElement.dataset.hydrated === 'true';",
+            "hydration",
+        )
+        .await;
+    // A marker that a full page load would wipe: inline validation must keep it.
+    browser
+        .client
+        .execute("window.__stayed = true; return true;", vec![])
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Id("access_code"))
+        .await
+        .unwrap()
+        .send_keys("K4Q9")
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(
+            "return !!document.querySelector('.error-summary');",
+            "the inline error summary",
+        )
+        .await;
+    let summary = browser.text(".error-summary").await;
+    assert!(
+        summary.contains("Enter the reference number from your letter"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Enter the access code as it is written in your letter"),
+        "{summary}"
+    );
+    let stayed = browser
+        .client
+        .execute("return window.__stayed === true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        stayed,
+        serde_json::Value::Bool(true),
+        "checked in the browser, without sending the form"
+    );
+    browser.close().await;
+}

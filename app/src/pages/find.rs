@@ -2,6 +2,9 @@
 
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::context::use_page_context;
+use crate::types::FieldError;
+use leptos::ev::SubmitEvent;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -13,10 +16,21 @@ pub fn FindPage() -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
     let flash = context.flash.clone().unwrap_or_default();
-    let errors = Signal::stored(flash.errors_for(FORM));
+    let errors = RwSignal::new(flash.errors_for(FORM));
     let notice = flash.notice.clone().filter(|_| flash.form == FORM);
     let reference = flash.value(FORM, "reference");
-    let invalid = move |field: &str| has_error(&errors.get_untracked(), field);
+    let invalid = move |field: &'static str| move || has_error(&errors.get(), field);
+    let reference_ref = NodeRef::<html::Input>::new();
+    let code_ref = NodeRef::<html::Input>::new();
+    // With JavaScript, the same checks as the server's run before anything is sent.
+    let on_submit = move |event: SubmitEvent| {
+        let typed = |node: NodeRef<html::Input>| node.get().map(|i| i.value()).unwrap_or_default();
+        let found = check_typed(&typed(reference_ref), &typed(code_ref));
+        if !found.is_empty() {
+            event.prevent_default();
+            errors.set(found);
+        }
+    };
     let open_link = context.citizen_reference.clone().map(|reference| {
         let href = format!("/d/{reference}");
         view! { <p class="notice" role="status"><a href=href>{locale.tf("find_open_again", &[("reference", &reference)])}</a></p> }
@@ -29,23 +43,23 @@ pub fn FindPage() -> impl IntoView {
             {open_link}
             <ErrorSummary errors=errors />
             <p class="lead">{locale.t("find_intro")}</p>
-            <form method="post" action="/find" novalidate>
+            <form method="post" action="/find" novalidate on:submit=on_submit>
                 <CsrfField />
                 <div class="field" class:field-invalid=invalid("reference")>
                     <label for="reference">{locale.t("field_reference")}</label>
                     <p class="hint" id="reference-hint">{locale.t("hint_reference")}</p>
                     <FieldMessage errors=errors field="reference" />
                     <input id="reference" name="reference" type="text" class="input-code" autocomplete="off"
-                        autocapitalize="characters" spellcheck="false" value=reference aria-describedby="reference-hint"
-                        aria-invalid=invalid("reference").then_some("true") />
+                        autocapitalize="characters" spellcheck="false" value=reference aria-describedby="reference-hint" node_ref=reference_ref
+                        aria-invalid=move || invalid("reference")().then_some("true") />
                 </div>
                 <div class="field" class:field-invalid=invalid("access_code")>
                     <label for="access_code">{locale.t("field_access_code")}</label>
                     <p class="hint" id="access-code-hint">{locale.t("hint_access_code")}</p>
                     <FieldMessage errors=errors field="access_code" />
                     <input id="access_code" name="access_code" type="text" class="input-code" autocomplete="off"
-                        autocapitalize="characters" spellcheck="false" aria-describedby="access-code-hint"
-                        aria-invalid=invalid("access_code").then_some("true") />
+                        autocapitalize="characters" spellcheck="false" aria-describedby="access-code-hint" node_ref=code_ref
+                        aria-invalid=move || invalid("access_code")().then_some("true") />
                 </div>
                 <button type="submit" class="button">{locale.t("find_submit")}</button>
             </form>
@@ -54,5 +68,59 @@ pub fn FindPage() -> impl IntoView {
                 <p>{locale.t("find_help_body")}</p>
             </details>
         </div>
+    }
+}
+
+/// The form's checks in the browser: present, and the right number of symbols once spaces and
+/// dashes are ignored. Whether the pair matches is for the server alone to say.
+fn check_typed(reference: &str, code: &str) -> Vec<FieldError> {
+    let symbols = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    let only_allowed = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c.is_whitespace())
+    };
+    let mut errors = Vec::new();
+    let error = |field: &str, code: &str| FieldError {
+        field: field.into(),
+        code: code.into(),
+    };
+    if reference.trim().is_empty() {
+        errors.push(error("reference", "error_reference_required"));
+    } else if !only_allowed(reference) || ![8, 10].contains(&symbols(reference)) {
+        errors.push(error("reference", "error_reference_format"));
+    }
+    if code.trim().is_empty() {
+        errors.push(error("access_code", "error_access_code_required"));
+    } else if !only_allowed(code) || symbols(code) != 8 {
+        errors.push(error("access_code", "error_access_code_format"));
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_typed;
+
+    #[test]
+    fn the_browser_check_accepts_loose_typing_and_names_missing_or_malformed_fields() {
+        assert!(check_typed("rd dem0 0001", "k4q9 2mzt").is_empty());
+        assert!(check_typed("DEM0-0001", "K4Q9-2MZT").is_empty());
+        let fields: Vec<_> = check_typed("", "K4Q9")
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (
+                    "reference".to_string(),
+                    "error_reference_required".to_string()
+                ),
+                (
+                    "access_code".to_string(),
+                    "error_access_code_format".to_string()
+                ),
+            ]
+        );
     }
 }

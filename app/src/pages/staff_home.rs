@@ -124,7 +124,7 @@ fn SystemTable(systems: Vec<SystemSummary>) -> impl IntoView {
                             let risk_class = format!("tag tag-risk-{}", s.risk_level);
                             view! {
                                 <tr>
-                                    <td><AgencyText text=s.name /><br /><code class="slug">{s.slug}</code></td>
+                                    <td><a href=format!("/register/{}", s.slug)><AgencyText text=s.name /></a><br /><code class="slug">{s.slug}</code></td>
                                     <td><span class=risk_class>{locale.t(&format!("risk_{}", s.risk_level))}</span></td>
                                     <td>{locale.t(&format!("status_{}", s.status))}</td>
                                     <td class="numeric">{s.version}</td>
