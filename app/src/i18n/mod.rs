@@ -1,14 +1,17 @@
 //! UI strings from the translation files in `app/locales`, and the language model of DESIGN.md.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod format;
 pub use format::{format_date, format_value};
 
 /// A language the portal speaks. Kazakh is the deployment default unless configured otherwise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
     Kk,
@@ -102,8 +105,7 @@ impl Locale {
     }
 }
 
-/// Text written by an agency, keyed by language code.
-pub type LocalizedText = BTreeMap<String, String>;
+pub use crate::types::LocalizedText;
 
 /// Agency text in the reader's language, else the deployment default, else any language given.
 /// The flag is true when the text shown is not in the reader's language, so a note can say so.
@@ -112,15 +114,15 @@ pub fn pick_text(
     wanted: Locale,
     default: Locale,
 ) -> (String, Option<Locale>) {
-    if let Some(value) = text.get(wanted.code()) {
-        return (value.clone(), None);
+    if let Some(value) = text.get(wanted) {
+        return (value.to_string(), None);
     }
-    if let Some(value) = text.get(default.code()) {
-        return (value.clone(), Some(default));
+    if let Some(value) = text.get(default) {
+        return (value.to_string(), Some(default));
     }
-    Locale::ALL
-        .iter()
-        .find_map(|l| text.get(l.code()).map(|v| (v.clone(), Some(*l))))
+    text.iter()
+        .next()
+        .map(|(l, v)| (v.to_string(), Some(l)))
         .unwrap_or_default()
 }
 
@@ -129,7 +131,7 @@ mod tests {
     use super::*;
 
     fn keys(source: &str) -> Vec<String> {
-        let map: BTreeMap<String, String> = serde_json::from_str(source).unwrap();
+        let map: std::collections::BTreeMap<String, String> = serde_json::from_str(source).unwrap();
         map.into_keys().collect()
     }
 
@@ -161,8 +163,7 @@ mod tests {
 
     #[test]
     fn agency_text_falls_back_to_default_then_any() {
-        let mut text = LocalizedText::new();
-        text.insert("ru".into(), "Текст".into());
+        let text = LocalizedText::from_pairs([(Locale::Ru, "Текст")]);
         assert_eq!(
             pick_text(&text, Locale::Ru, Locale::Kk),
             ("Текст".into(), None)
@@ -171,7 +172,7 @@ mod tests {
             pick_text(&text, Locale::En, Locale::Kk),
             ("Текст".into(), Some(Locale::Ru))
         );
-        text.insert("kk".into(), "Мәтін".into());
+        let text = LocalizedText::from_pairs([(Locale::Ru, "Текст"), (Locale::Kk, "Мәтін")]);
         assert_eq!(
             pick_text(&text, Locale::En, Locale::Kk),
             ("Мәтін".into(), Some(Locale::Kk))

@@ -7,11 +7,10 @@ use crate::context::use_page_context;
 use crate::i18n::{Locale, LocalizedText};
 use crate::pages::not_found::set_not_found_status;
 use crate::pages::staff_home::load_error;
-use crate::types::{FieldError, RegisterEntry, EDITOR_FORM, EDITOR_TEXT_FIELDS};
+use crate::types::{FieldError, RegisterEntry, EDITOR_FORM};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The register editor page.
@@ -50,47 +49,42 @@ fn initial_values(
     }
     let c = &entry.content;
     let mut values = BTreeMap::new();
-    let mut put_text = |name: &str, value: &Value| {
-        let map: LocalizedText = serde_json::from_value(value.clone()).unwrap_or_default();
-        for (language, text) in map {
-            values.insert(format!("{name}.{language}"), text);
+    let mut put_text = |name: &str, text: &LocalizedText| {
+        for (language, text) in text.iter() {
+            values.insert(format!("{name}.{}", language.code()), text.to_string());
         }
     };
-    for field in EDITOR_TEXT_FIELDS {
-        put_text(field, &c[field]);
-    }
-    put_text(
-        "impact_assessment.summary",
-        &c["impact_assessment"]["summary"],
-    );
-    put_text("bias_audit.summary", &c["bias_audit"]["summary"]);
-    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
-    for field in [
-        "risk_level",
-        "status",
-        "model_type",
-        "explanation_method",
-        "supplier",
-        "contact_email",
+    for (field, text) in [
+        ("name", &c.name),
+        ("description", &c.description),
+        ("purpose", &c.purpose),
+        ("legal_basis", &c.legal_basis),
+        ("human_oversight", &c.human_oversight),
+        ("impact_assessment.summary", &c.impact_assessment.summary),
+        ("bias_audit.summary", &c.bias_audit.summary),
     ] {
-        values.insert(field.into(), text(&c[field]));
+        put_text(field, text);
+    }
+    for (field, value) in [
+        ("risk_level", c.risk_level.as_str()),
+        ("status", c.status.as_str()),
+        ("model_type", &c.model_type),
+        ("explanation_method", c.explanation_method.as_str()),
+        ("supplier", &c.supplier),
+        ("contact_email", &c.contact_email),
+        ("impact_assessment.date", &c.impact_assessment.date),
+        (
+            "impact_assessment.url",
+            c.impact_assessment.url.as_deref().unwrap_or_default(),
+        ),
+        ("bias_audit.date", &c.bias_audit.date),
+    ] {
+        values.insert(field.into(), value.to_string());
     }
     values.insert(
         "human_final_decision".into(),
-        c["human_final_decision"]
-            .as_bool()
-            .unwrap_or(false)
-            .to_string(),
+        c.human_final_decision.to_string(),
     );
-    values.insert(
-        "impact_assessment.date".into(),
-        text(&c["impact_assessment"]["date"]),
-    );
-    values.insert(
-        "impact_assessment.url".into(),
-        text(&c["impact_assessment"]["url"]),
-    );
-    values.insert("bias_audit.date".into(), text(&c["bias_audit"]["date"]));
     values
 }
 

@@ -8,17 +8,12 @@ use crate::context::use_page_context;
 use crate::i18n::{format_date, LocalizedText};
 use crate::pages::not_found::set_not_found_status;
 use crate::pages::staff_home::load_error;
-use crate::types::{PublicCount, RegisterEntry};
+use crate::types::{Assessment, PublicCount, RegisterEntry};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde_json::Value;
 
 const FORM: &str = "flag";
-
-fn texts(value: &Value) -> LocalizedText {
-    serde_json::from_value(value.clone()).unwrap_or_default()
-}
 
 /// The register entry page.
 #[component]
@@ -59,35 +54,24 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
     let c = entry.content.clone();
-    let name = texts(&c["name"]);
-    let title = crate::i18n::pick_text(&name, locale, context.default_locale).0;
+    let title = crate::i18n::pick_text(&c.name, locale, context.default_locale).0;
     let row = move |label: &'static str, value: AnyView| view! { <dt>{locale.t(label)}</dt><dd>{value}</dd> };
-    let text_row = move |label: &'static str, field: &str| {
-        row(
-            label,
-            view! { <AgencyText text=texts(&c[field]) /> }.into_any(),
-        )
+    let text_row = move |label: &'static str, text: &LocalizedText| {
+        row(label, view! { <AgencyText text=text.clone() /> }.into_any())
     };
-    let c = entry.content.clone();
-    let plain = move |label: &'static str, field: &str| {
-        row(
-            label,
-            view! { {c[field].as_str().unwrap_or_default().to_string()} }.into_any(),
-        )
-    };
-    let c = entry.content.clone();
-    let risk = c["risk_level"].as_str().unwrap_or_default().to_string();
-    let final_by_human = if c["human_final_decision"].as_bool().unwrap_or(false) {
+    let plain =
+        move |label: &'static str, text: &str| row(label, view! { {text.to_string()} }.into_any());
+    let risk = c.risk_level.as_str();
+    let final_by_human = if c.human_final_decision {
         locale.t("yes_human_final")
     } else {
         locale.t("no_human_final")
     };
-    let categories = c["data_categories"].as_array().cloned().unwrap_or_default();
-    let assessment = |field: &str| {
-        let a = &c[field];
-        let date = a["date"].as_str().unwrap_or_default().to_string();
-        let summary = texts(&a["summary"]);
-        let url = a["url"].as_str().map(String::from);
+    let categories = c.data_categories.clone();
+    let assessment = |a: &Assessment| {
+        let date = published(locale, &a.date);
+        let summary = a.summary.clone();
+        let url = a.url.clone();
         view! {
             <p><strong>{date}</strong></p>
             <p><AgencyText text=summary /></p>
@@ -101,7 +85,7 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
     };
     let is_old = entry.version != entry.current_version;
     let current_href = format!("/register/{}", entry.slug);
-    let contact = c["contact_email"].as_str().unwrap_or_default().to_string();
+    let contact = c.contact_email.clone();
     let flash = context.flash.clone().unwrap_or_default();
     let saved = flash.notice.clone().filter(|_| flash.form == "entry");
     let can_edit = context.staff.as_ref().is_some_and(|s| {
@@ -119,8 +103,8 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
                 " "<a href=current_href.clone()>{locale.t("register_see_current")}</a>
             </div>
         })}
-        <h1><AgencyText text=name /></h1>
-        <p class="lead"><AgencyText text=texts(&c["description"]) /></p>
+        <h1><AgencyText text=c.name.clone() /></h1>
+        <p class="lead"><AgencyText text=c.description.clone() /></p>
         {can_edit.then(|| view! { <p><a class="button button-secondary" href=edit_href.clone()>{locale.t("register_edit_link")}</a></p> })}
         <section class="figures" aria-labelledby="figures-heading">
             <h2 id="figures-heading">{locale.t("register_figures")}</h2>
@@ -133,20 +117,20 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
             <h2 id="entry-heading">{locale.tf("register_entry_version", &[("version", &entry.version.to_string())])}</h2>
             <dl class="entry-fields">
                 {row("register_agency", view! { <AgencyText text=entry.agency_name.clone() /> }.into_any())}
-                {text_row("register_purpose", "purpose")}
-                {text_row("explanation_legal_basis", "legal_basis")}
+                {text_row("register_purpose", &c.purpose)}
+                {text_row("explanation_legal_basis", &c.legal_basis)}
                 {row("risk_level", view! { <span class=format!("tag tag-risk-{risk}")>{locale.t(&format!("risk_{risk}"))}</span> }.into_any())}
                 {row("register_human_final", view! { {final_by_human} }.into_any())}
-                {text_row("register_oversight", "human_oversight")}
+                {text_row("register_oversight", &c.human_oversight)}
                 {row("register_data_categories", view! {
-                    <ul>{categories.into_iter().map(|cat| view! { <li><AgencyText text=texts(&cat["label"]) /></li> }).collect_view()}</ul>
+                    <ul>{categories.into_iter().map(|cat| view! { <li><AgencyText text=cat.label /></li> }).collect_view()}</ul>
                 }.into_any())}
-                {plain("register_model_type", "model_type")}
-                {row("register_explanation_method", view! { {locale.t(&format!("method_{}", c["explanation_method"].as_str().unwrap_or("other")))} }.into_any())}
-                {plain("register_supplier", "supplier")}
-                {row("register_impact_assessment", assessment("impact_assessment"))}
-                {row("register_bias_audit", assessment("bias_audit"))}
-                {row("system_status", view! { {locale.t(&format!("status_{}", c["status"].as_str().unwrap_or("active")))} }.into_any())}
+                {plain("register_model_type", &c.model_type)}
+                {row("register_explanation_method", view! { {locale.t(&format!("method_{}", c.explanation_method))} }.into_any())}
+                {plain("register_supplier", &c.supplier)}
+                {row("register_impact_assessment", assessment(&c.impact_assessment))}
+                {row("register_bias_audit", assessment(&c.bias_audit))}
+                {row("system_status", view! { {locale.t(&format!("status_{}", c.status))} }.into_any())}
                 {row("register_contact", view! { <a href=format!("mailto:{contact}")>{contact.clone()}</a> }.into_any())}
             </dl>
         </section>

@@ -1,7 +1,6 @@
 //! A decision's explanation, as the citizen reads it.
 
-use crate::i18n::LocalizedText;
-use crate::types::AgencyContact;
+use crate::types::{AgencyContact, HumanInvolvement, LocalizedText, RiskLevel};
 use serde::{Deserialize, Serialize};
 
 /// A calendar date, already in the agency's time zone.
@@ -55,7 +54,7 @@ pub struct Explanation {
     pub system_slug: String,
     pub system_name: LocalizedText,
     pub system_version: i32,
-    pub system_risk_level: String,
+    pub system_risk_level: RiskLevel,
     pub outcome: String,
     pub outcome_label: LocalizedText,
     pub decided_on: CalendarDate,
@@ -65,8 +64,7 @@ pub struct Explanation {
     pub factors: Vec<FactorView>,
     pub counterfactuals: Vec<CounterfactualView>,
     pub data_sources: Vec<DataSourceView>,
-    /// none | reviewed | human_final
-    pub human_involvement: String,
+    pub human_involvement: HumanInvolvement,
     pub challenge_until: CalendarDate,
     pub challenge_window_months: i32,
     pub challenge_open: bool,

@@ -1,6 +1,5 @@
 //! Data transfer objects shared by the server and the WebAssembly client.
 
-use crate::i18n::LocalizedText;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -98,8 +97,8 @@ pub struct StaffIdentity {
 pub struct SystemSummary {
     pub slug: String,
     pub name: LocalizedText,
-    pub risk_level: String,
-    pub status: String,
+    pub risk_level: RiskLevel,
+    pub status: SystemStatus,
     pub version: i32,
 }
 
@@ -133,5 +132,11 @@ pub struct StaffHome {
 
 mod explanation;
 mod register;
+mod register_content;
+mod text;
+pub mod vocab;
 pub use explanation::*;
 pub use register::*;
+pub use register_content::*;
+pub use text::LocalizedText;
+pub use vocab::{ExplanationMethod, HumanInvolvement, RiskLevel, SystemStatus};

@@ -1,6 +1,6 @@
 //! The public register of AI systems, as pages show it.
 
-use crate::i18n::LocalizedText;
+use crate::types::{LocalizedText, RegisterEntryContent, RiskLevel, SystemStatus};
 use serde::{Deserialize, Serialize};
 
 /// Filters of the register list; every one is optional and kept in the URL.
@@ -19,8 +19,8 @@ pub struct RegisterRow {
     pub name: LocalizedText,
     pub description: LocalizedText,
     pub agency_name: LocalizedText,
-    pub risk_level: String,
-    pub status: String,
+    pub risk_level: RiskLevel,
+    pub status: SystemStatus,
     pub version: i32,
 }
 
@@ -72,8 +72,8 @@ pub struct RegisterEntry {
     pub agency_name: LocalizedText,
     pub version: i32,
     pub current_version: i32,
-    /// The entry's fields as registered (shared/API.md's shape).
-    pub content: serde_json::Value,
+    /// The entry's fields as registered.
+    pub content: RegisterEntryContent,
     pub history: Vec<VersionSummary>,
     pub decisions: PublicCount,
 }

@@ -2,3 +2,4 @@
 
 pub mod local_time;
 pub mod reference;
+pub mod stored;

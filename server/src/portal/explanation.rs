@@ -8,11 +8,13 @@ use crate::db::schema::{ai_system_versions, ai_systems};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::local_time::{challenge_until, local_date};
 use crate::domain::reference::DecisionReference;
+use crate::domain::stored;
 use app::i18n::LocalizedText;
 use app::port::DecisionViewer;
 use app::types::{
     CalendarDate, ChangeView, CounterfactualView, DataSourceView, Explanation, FactorView,
 };
+use app::types::{HumanInvolvement, RegisterEntryContent};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 use serde_json::Value;
@@ -82,7 +84,7 @@ fn build(
                 ai_system_versions::content_json,
             ))
             .first(conn)?;
-    let system: Value = serde_json::from_str(&system_content)?;
+    let system: RegisterEntryContent = stored::document(&system_content, "register entry")?;
     let content: Value = serde_json::from_str(&stored.content_json)?;
 
     let mut factors: Vec<FactorView> = content["factors"]
@@ -157,12 +159,9 @@ fn build(
         agency_name: serde_json::from_str(&owner.name_json)?,
         agency_contact: serde_json::from_str(&owner.contact_json)?,
         system_slug,
-        system_name: text(&system["name"]),
+        system_name: system.name,
         system_version,
-        system_risk_level: system["risk_level"]
-            .as_str()
-            .unwrap_or("minimal")
-            .to_string(),
+        system_risk_level: system.risk_level,
         outcome: stored.outcome,
         outcome_label: text(&content["outcome_label"]),
         decided_on: calendar(local_date(stored.decided_at, &owner.time_zone)),
@@ -171,10 +170,11 @@ fn build(
         factors,
         counterfactuals,
         data_sources,
-        human_involvement: content["human_involvement"]
-            .as_str()
-            .unwrap_or("none")
-            .to_string(),
+        human_involvement: stored::vocab(
+            content["human_involvement"].as_str().unwrap_or_default(),
+            HumanInvolvement::parse,
+            "human involvement",
+        )?,
         challenge_until: calendar(until),
         challenge_window_months: owner.challenge_window_months,
         challenge_open: today <= until,

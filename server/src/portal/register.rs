@@ -4,19 +4,16 @@ use crate::db::models::agency::AgencyScope;
 use crate::db::models::{ai_system, decision};
 use crate::db::schema::{agencies, ai_system_versions, ai_systems, register_flags};
 use crate::db::DbConnection;
+use crate::domain::stored;
 use app::types::{
     AgencyChoice, PublicCount, RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList,
     RegisterRow, VersionSummary,
 };
+use app::types::{RegisterEntryContent, RiskLevel, SystemStatus};
 use diesel::prelude::*;
-use serde_json::Value;
 
 /// Counts below this are shown as "fewer than" it (DESIGN.md: no individual singled out).
 pub const SMALL_COUNT_THRESHOLD: i64 = 10;
-
-fn text(content: &Value, field: &str) -> app::i18n::LocalizedText {
-    serde_json::from_value(content[field].clone()).unwrap_or_default()
-}
 
 /// The current entries matching `filters`, by name.
 pub fn list(conn: &mut DbConnection, filters: &RegisterFilters) -> anyhow::Result<RegisterList> {
@@ -64,19 +61,19 @@ pub fn list(conn: &mut DbConnection, filters: &RegisterFilters) -> anyhow::Resul
         .into_iter()
         .map(
             |(slug, agency_name, version, content, risk_level, status)| {
-                let content: Value = serde_json::from_str(&content).unwrap_or(Value::Null);
-                RegisterRow {
+                let content: RegisterEntryContent = stored::document(&content, "register entry")?;
+                Ok(RegisterRow {
                     slug,
-                    name: text(&content, "name"),
-                    description: text(&content, "description"),
-                    agency_name: serde_json::from_str(&agency_name).unwrap_or_default(),
-                    risk_level,
-                    status,
+                    name: content.name,
+                    description: content.description,
+                    agency_name: stored::document(&agency_name, "agency name")?,
+                    risk_level: stored::vocab(&risk_level, RiskLevel::parse, "risk level")?,
+                    status: stored::vocab(&status, SystemStatus::parse, "status")?,
                     version,
-                }
+                })
             },
         )
-        .collect();
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let agencies = agencies::table
         .select((agencies::slug, agencies::name_json))
         .order(agencies::slug.asc())

@@ -2,7 +2,8 @@
 
 use crate::db::schema::{ai_system_versions, ai_systems};
 use crate::db::DbConnection;
-use app::types::SystemSummary;
+use crate::domain::stored;
+use app::types::{RegisterEntryContent, RiskLevel, SystemStatus, SystemSummary};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -14,7 +15,7 @@ pub type SystemContent = serde_json::Value;
 pub fn list_current_for_agency(
     conn: &mut DbConnection,
     agency_id: i64,
-) -> QueryResult<Vec<SystemSummary>> {
+) -> anyhow::Result<Vec<SystemSummary>> {
     let rows: Vec<(String, i32, String, String, String)> = ai_systems::table
         .inner_join(
             ai_system_versions::table.on(ai_system_versions::system_id
@@ -31,22 +32,18 @@ pub fn list_current_for_agency(
             ai_system_versions::status,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|(slug, version, content, risk_level, status)| {
-            let name = serde_json::from_str::<serde_json::Value>(&content)
-                .ok()
-                .and_then(|c| serde_json::from_value(c["name"].clone()).ok())
-                .unwrap_or_default();
-            SystemSummary {
+            let content: RegisterEntryContent = stored::document(&content, "register entry")?;
+            Ok(SystemSummary {
                 slug,
-                name,
-                risk_level,
-                status,
+                name: content.name,
+                risk_level: stored::vocab(&risk_level, RiskLevel::parse, "risk level")?,
+                status: stored::vocab(&status, SystemStatus::parse, "status")?,
                 version,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// A canonical hash of content (keys sorted), so identical content makes no new version.

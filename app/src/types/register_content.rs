@@ -1,0 +1,48 @@
+//! A register entry's content as an agency submits it and the register publishes it
+//! (docs/api.md, "AI system"). The server's walker builds it; pages read it.
+
+use crate::types::vocab::{ExplanationMethod, RiskLevel, SystemStatus};
+use crate::types::LocalizedText;
+use serde::{Deserialize, Serialize};
+
+/// One category of personal data a system uses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataCategory {
+    pub code: String,
+    pub label: LocalizedText,
+}
+
+/// An impact assessment or a bias audit: when, what it found, and where to read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub summary: LocalizedText,
+    /// An `https://` address; bias audits have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Every field of one register entry version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterEntryContent {
+    pub slug: String,
+    pub name: LocalizedText,
+    pub description: LocalizedText,
+    pub purpose: LocalizedText,
+    pub legal_basis: LocalizedText,
+    pub risk_level: RiskLevel,
+    pub human_final_decision: bool,
+    pub human_oversight: LocalizedText,
+    pub data_categories: Vec<DataCategory>,
+    pub model_type: String,
+    pub explanation_method: ExplanationMethod,
+    pub supplier: String,
+    pub impact_assessment: Assessment,
+    pub bias_audit: Assessment,
+    pub status: SystemStatus,
+    pub contact_email: String,
+}
