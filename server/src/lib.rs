@@ -12,6 +12,7 @@ pub mod domain;
 pub mod housekeeping;
 pub mod portal;
 pub mod secrets;
+pub mod services;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

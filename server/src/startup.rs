@@ -101,6 +101,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .app_data(state.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
             .wrap(from_fn(page_context::page_context))
+            .wrap(from_fn(security_headers::html_charset))
             .wrap(security_headers::default_headers())
             .wrap(Compress::default())
             .wrap(TracingLogger::default())

@@ -3,6 +3,7 @@
 //! and [`browser`] drives Debian's Chromium.
 
 pub mod browser;
+pub mod contract;
 mod postgres;
 
 use server::config::Settings;

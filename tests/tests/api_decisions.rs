@@ -15,13 +15,18 @@ fn system() -> Value {
     content
 }
 
+/// An hour ago: after the test registered the system, as a decision must be.
+fn an_hour_ago() -> String {
+    (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339()
+}
+
 fn decision(external_id: &str) -> Value {
     json!({
         "external_id": external_id,
         "system": "housing-benefit-eligibility",
         "outcome": "denied",
         "outcome_label": {"en": "Application denied", "ru": "Заявление отклонено", "kk": "Өтініш қабылданбады"},
-        "decided_at": "2026-11-02T10:15:00Z",
+        "decided_at": an_hour_ago(),
         "legal_basis": {"en": "Law on Housing Relations, Article 97"},
         "summary": {"en": "Your declared monthly income is above the limit for your household size."},
         "factors": [
@@ -220,5 +225,102 @@ on_both_backends! {
         let own: Value = own.json().await.unwrap();
         assert_eq!(own["external_id"], "HB-1");
         assert!(own["subject"].get("national_id").is_none());
+    }
+
+    async fn what_a_careless_integrator_sends_is_refused_by_name(app) {
+        let token = setup(&app).await;
+        let cases: Vec<(&str, Value, &str)> = vec![
+            ("subject.email", json!("@"), "must be an email address"),
+            ("subject.email", json!("0@"), "must be an email address"),
+            ("subject.email", json!("a@b@c"), "must be an email address"),
+            ("decided_at", json!("0001-01-01T00:00:00Z"), "is before housing-benefit-eligibility was entered in the register"),
+            ("decided_at", json!("9999-01-01T00:00:00Z"), "must not be more than a day in the future"),
+            ("external_id", json!("HB\u{0}1"), "must not contain control characters"),
+            ("summary", json!({"en": "Bell\u{7} rings"}), "must not contain control characters"),
+        ];
+        for (field, value, reason) in cases {
+            let mut item = decision("HB-EDGE");
+            let path: Vec<&str> = field.split('.').collect();
+            match path.as_slice() {
+                [one] => item[*one] = value.clone(),
+                [outer, inner] => item[*outer][*inner] = value.clone(),
+                _ => unreachable!(),
+            }
+            let (status, body) = send(&app, &token, vec![item]).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field} = {value}: {body}");
+            let details = body["details"].as_array().unwrap();
+            assert!(
+                details.iter().any(|d| d["field"].as_str().unwrap().starts_with(&format!("decisions[0].{field}"))
+                    && d["reason"].as_str().unwrap().starts_with(reason)),
+                "{field} = {value}: {body}"
+            );
+        }
+        let mut reviewer = decision("HB-EDGE");
+        reviewer["human_involvement"] = json!("reviewed");
+        reviewer["human_reviewer"] = json!("a@b@c");
+        let (status, body) = send(&app, &token, vec![reviewer]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["details"][0]["field"], "decisions[0].human_reviewer");
+        let mut no_reasons = decision("HB-EDGE");
+        no_reasons["factors"] = json!([]);
+        no_reasons["counterfactuals"] = json!([]);
+        let (status, body) = send(&app, &token, vec![no_reasons]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body["details"][0]["reason"].as_str().unwrap().contains("must give its reasons"), "{body}");
+        let response = app
+            .post_json("/api/v1/decisions", &token, &json!({"decisions": [decision("HB-EDGE")], "dry_run": true}))
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["details"][0]["field"], "dry_run");
+        assert_eq!(stored_count(&app), 0, "nothing was half-written");
+    }
+
+    async fn omitting_an_optional_field_and_sending_null_are_the_same_content(app) {
+        let token = setup(&app).await;
+        let mut with_nulls = decision("HB-NULL");
+        with_nulls["human_reviewer"] = Value::Null;
+        with_nulls["system_version"] = Value::Null;
+        with_nulls["factors"][0]["unit"] = Value::Null;
+        let (status, first) = send(&app, &token, vec![with_nulls]).await;
+        assert_eq!(status, StatusCode::OK, "{first}");
+        let mut without = decision("HB-NULL");
+        let object = without.as_object_mut().unwrap();
+        object.remove("human_reviewer");
+        object.remove("system_version");
+        without["factors"][0].as_object_mut().unwrap().remove("unit");
+        let (status, again) = send(&app, &token, vec![without]).await;
+        assert_eq!(status, StatusCode::OK, "{again}");
+        assert_eq!(again["results"][0]["status"], "unchanged");
+        assert_eq!(again["results"][0]["reference"], first["results"][0]["reference"]);
+    }
+
+    async fn a_version_written_as_a_whole_float_is_that_version(app) {
+        let token = setup(&app).await;
+        let mut item = decision("HB-FLOAT");
+        item["system_version"] = json!(1.0);
+        let (status, body) = send(&app, &token, vec![item]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let mut item = decision("HB-HALF");
+        item["system_version"] = json!(1.5);
+        let (status, body) = send(&app, &token, vec![item]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["details"][0]["field"], "decisions[0].system_version");
+    }
+
+    async fn a_retired_system_makes_no_decisions(app) {
+        let token = setup(&app).await;
+        let mut retired = system();
+        retired["status"] = json!("retired");
+        let response = app.post_json("/api/v1/systems", &token, &retired).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let (status, body) = send(&app, &token, vec![decision("HB-RETIRED")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["details"][0]["field"], "decisions[0].system");
+        assert!(body["details"][0]["reason"].as_str().unwrap().contains("retired"), "{body}");
+        let mut pinned = decision("HB-OLD-VERSION");
+        pinned["system_version"] = json!(1);
+        let (status, body) = send(&app, &token, vec![pinned]).await;
+        assert_eq!(status, StatusCode::OK, "a decision of the version before retirement is kept: {body}");
     }
 }

@@ -1,16 +1,7 @@
-//! Snapshots of what integrators read: the OpenAPI document and the shape of a 422.
+//! Snapshots of what integrators read: the shape of a 422.
 
 use serde_json::json;
 use tests::{Backend, TestApp};
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_openapi_document_is_served_as_published() {
-    let app = TestApp::spawn(Backend::Sqlite).await;
-    let response = app.get("/api/v1/openapi.json").await;
-    assert_eq!(response.status(), 200);
-    let document: serde_json::Value = response.json().await.unwrap();
-    insta::assert_json_snapshot!("openapi", document);
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_validation_error_names_index_field_and_reason() {

@@ -150,4 +150,22 @@ on_both_backends! {
         let (status, body) = json_of(response).await;
         assert_eq!((status, body["error"].clone()), (StatusCode::PAYLOAD_TOO_LARGE, json!("payload_too_large")));
     }
+
+    async fn a_new_version_through_the_api_is_in_the_audit_log_like_an_edit(app) {
+        use diesel::prelude::*;
+        use server::db::schema::audit_log;
+        setup(&app);
+        let token = app.api_token("benefits", "systems:write").await;
+        assert_eq!(app.post_json("/api/v1/systems", &token, &entry()).await.status(), StatusCode::CREATED);
+        assert_eq!(app.post_json("/api/v1/systems", &token, &entry()).await.status(), StatusCode::OK);
+        let rows: Vec<(String, String, String)> = audit_log::table
+            .filter(audit_log::action.eq("register.version_published"))
+            .select((audit_log::actor_kind, audit_log::subject_id, audit_log::details_json))
+            .load(&mut app.db())
+            .unwrap();
+        assert_eq!(rows.len(), 1, "one version, one entry; an unchanged post records nothing");
+        assert_eq!(rows[0].0, "api_client");
+        assert_eq!(rows[0].1, entry()["slug"].as_str().unwrap());
+        assert!(rows[0].2.contains("\"version\":1"), "{}", rows[0].2);
+    }
 }

@@ -45,3 +45,31 @@ impl LocalizedText {
         LocalizedText::from_pairs([(shown, text)])
     }
 }
+
+/// In the API's documents: an object with at least one of `kk`, `ru`, `en`, and no other key.
+#[cfg(feature = "ssr")]
+impl utoipa::PartialSchema for LocalizedText {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
+        let text = || {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(4_000))
+        };
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "Text in one or more of the portal's languages: kk (Kazakh), ru (Russian), en (English).",
+            ))
+            .property("kk", text())
+            .property("ru", text())
+            .property("en", text())
+            .min_properties(Some(1))
+            .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+            .into()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl utoipa::ToSchema for LocalizedText {}

@@ -3,16 +3,23 @@
 //! 409 conflict, 413 too large, 422 invalid with every problem listed, 500 logged with a
 //! reference that the body repeats.
 
+use crate::services::ServiceError;
 use actix_web::{http::StatusCode, HttpResponse, ResponseError};
-use serde::Serialize;
 
 /// One problem in a request: which batch item, which field (a JSON path), and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Detail {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub index: Option<usize>,
-    pub field: String,
-    pub reason: String,
+pub use crate::domain::validator::Problem as Detail;
+
+/// The body of every error answer.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A snake_case kind: `validation_failed`, `conflict`, `not_found` ...
+    #[schema(example = "validation_failed")]
+    pub error: String,
+    /// A sentence for the integrator.
+    pub message: String,
+    /// Every problem, for 409 and 422.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
 }
 
 /// An API error response.
@@ -22,6 +29,8 @@ pub struct ApiError {
     pub kind: &'static str,
     pub message: String,
     pub details: Vec<Detail>,
+    /// The methods a path answers, sent as `Allow` with a 405.
+    pub allow: Option<&'static str>,
 }
 
 impl ApiError {
@@ -31,6 +40,7 @@ impl ApiError {
             kind,
             message: message.into(),
             details: Vec::new(),
+            allow: None,
         }
     }
 
@@ -69,6 +79,25 @@ impl ApiError {
             ..ApiError::new(StatusCode::CONFLICT, "conflict", message)
         }
     }
+    /// 415: the body is not declared as JSON.
+    pub fn unsupported_media_type(message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            message,
+        )
+    }
+    /// 405, naming the methods the path answers (also in `Allow`).
+    pub fn method_not_allowed(allow: &'static str) -> ApiError {
+        ApiError {
+            allow: Some(allow),
+            ..ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                format!("this path answers only {allow}"),
+            )
+        }
+    }
     /// 413.
     pub fn too_large(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", message)
@@ -104,6 +133,17 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> ApiError {
+        match error {
+            ServiceError::Invalid(details) => ApiError::invalid(details),
+            ServiceError::Conflict { message, details } => ApiError::conflict(message, details),
+            ServiceError::NotFound => ApiError::not_found("nothing you may see has this name"),
+            ServiceError::Unexpected(cause) => ApiError::unexpected(cause),
+        }
+    }
+}
+
 impl From<diesel::result::Error> for ApiError {
     fn from(error: diesel::result::Error) -> ApiError {
         ApiError::unexpected(error)
@@ -128,13 +168,17 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let mut body = serde_json::json!({ "error": self.kind, "message": self.message });
-        if !self.details.is_empty() {
-            body["details"] = serde_json::to_value(&self.details).unwrap_or_default();
-        }
+        let body = ErrorBody {
+            error: self.kind.to_string(),
+            message: self.message.clone(),
+            details: self.details.clone(),
+        };
         let mut response = HttpResponse::build(self.status);
         if self.status == StatusCode::UNAUTHORIZED {
             response.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        if let Some(allow) = self.allow {
+            response.insert_header(("Allow", allow));
         }
         response
             .insert_header(("Cache-Control", "no-store"))

@@ -1,63 +1,61 @@
-//! The agency integration API at `/api/v1` (shared/API.md).
+//! The agency integration API at `/api/v1` (docs/api.md). Handlers are thin: they read the
+//! request into domain types and call a service (docs/architecture.md).
 
 pub mod auth;
+pub mod body;
 pub mod decisions;
 pub mod error;
+pub mod openapi;
 pub mod systems;
 pub mod token;
-pub mod validate;
 
-use actix_web::{error::PayloadError, web};
+use actix_web::{web, HttpResponse};
 use error::ApiError;
 
-/// Request bodies above this are refused with 413 (API.md).
-pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+pub use body::MAX_BODY_BYTES;
 
-/// Mounts the API's routes.
+/// The API's routes, from one table: the router is built from it, and a test checks that the
+/// OpenAPI document describes exactly these operations.
+macro_rules! api_routes {
+    ($( $path:literal [$allow:literal] { $( $method:ident => $handler:path ),+ $(,)? } )+) => {
+        /// Every (method, path) the API answers, HEAD included.
+        pub const ROUTES: &[(&str, &str)] = &[ $( $( (stringify!($method), concat!("/api/v1", $path)) ),+ ),+ ];
+
+        fn mount(scope: actix_web::Scope) -> actix_web::Scope {
+            scope $( .service(resource($path, $allow) $( .route(web::$method().to($handler)) )+ ) )+
+        }
+    };
+}
+
+api_routes! {
+    "/openapi.json" ["GET, HEAD"] { get => openapi::document, head => openapi::document }
+    "/token" ["POST"] { post => token::issue }
+    "/systems" ["GET, HEAD, POST"] {
+        post => systems::create::create,
+        get => systems::read::list,
+        head => systems::read::list,
+    }
+    "/systems/{slug}" ["GET, HEAD"] { get => systems::read::read, head => systems::read::read }
+    "/decisions" ["POST"] { post => decisions::create::create }
+    "/decisions/{reference}" ["GET, HEAD"] {
+        get => decisions::read::read,
+        head => decisions::read::read,
+    }
+    "/decisions/{reference}/access-code" ["POST"] { post => decisions::access_code::reissue }
+}
+
+/// A path that answers `allow` (e.g. "GET, HEAD"); any other method is a 405 naming them.
+fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(move || async move {
+        Err::<HttpResponse, _>(ApiError::method_not_allowed(allow))
+    }))
+}
+
+/// Mounts the API's routes. Every GET also answers HEAD.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
-        web::scope("/api/v1")
-            .route("/openapi.json", web::get().to(openapi))
-            .route("/token", web::post().to(token::issue))
-            .route("/systems", web::post().to(systems::create::create))
-            .route("/systems", web::get().to(systems::read::list))
-            .route("/systems/{slug}", web::get().to(systems::read::read))
-            .route("/decisions", web::post().to(decisions::create::create))
-            .route(
-                "/decisions/{reference}",
-                web::get().to(decisions::read::read),
-            )
-            .route(
-                "/decisions/{reference}/access-code",
-                web::post().to(decisions::access_code::reissue),
-            )
-            .default_service(web::to(|| async {
-                Err::<actix_web::HttpResponse, _>(ApiError::not_found("no such API endpoint"))
-            })),
+        mount(web::scope("/api/v1")).default_service(web::to(|| async {
+            Err::<HttpResponse, _>(ApiError::not_found("no such API endpoint"))
+        })),
     );
-}
-
-const OPENAPI: &str = include_str!("openapi.json");
-
-/// `GET /api/v1/openapi.json`: the contract as an OpenAPI 3.1 document.
-async fn openapi() -> actix_web::HttpResponse {
-    actix_web::HttpResponse::Ok()
-        .content_type("application/json")
-        .insert_header(("Cache-Control", "public, max-age=300"))
-        .body(OPENAPI)
-}
-
-/// Reads a request body of at most [`MAX_BODY_BYTES`], answering 413 in the API's JSON shape.
-pub async fn read_body(mut payload: web::Payload) -> Result<web::Bytes, ApiError> {
-    use futures_util::StreamExt;
-    let too_large = || ApiError::too_large("the request body is larger than 16 MiB");
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e: PayloadError| ApiError::malformed(e.to_string()))?;
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
 }

@@ -1,42 +1,69 @@
 //! `POST /api/v1/token`: client credentials (JSON or form) for a short-lived bearer token.
 
-use super::error::ApiError;
+use super::error::{ApiError, Detail};
 use crate::auth::api_token::LIFETIME_SECS;
 use crate::db::models::api_client;
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Credentials {
+/// Client credentials, as JSON or as a form.
+#[derive(utoipa::ToSchema)]
+pub struct TokenRequest {
     client_id: String,
     client_secret: String,
 }
 
+/// A bearer token for the API.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct TokenResponse {
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    /// Seconds until it expires.
+    #[schema(example = 900)]
+    pub expires_in: i64,
+    /// The scopes it carries, separated by spaces.
+    pub scope: String,
+}
+
 /// Issues a token for valid, unrevoked client credentials.
+#[utoipa::path(post, path = "/api/v1/token", tag = "token",
+    request_body(content = TokenRequest, content_type = "application/json",
+        description = "Also accepted as application/x-www-form-urlencoded."),
+    responses(
+        (status = 200, description = "A bearer token valid for 15 minutes", body = TokenResponse),
+        (status = 400, description = "The body is not JSON", body = crate::api::error::ErrorBody),
+        (status = 401, description = "Wrong or revoked credentials", body = crate::api::error::ErrorBody),
+        (status = 415, description = "Neither JSON nor a form", body = crate::api::error::ErrorBody),
+        (status = 422, description = "A credential is missing", body = crate::api::error::ErrorBody),
+    ))]
 #[tracing::instrument(skip_all)]
 pub async fn issue(
     req: HttpRequest,
     state: web::Data<AppState>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let body = crate::api::read_body(payload).await?;
-    let is_form = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let credentials: Credentials = if is_form {
-        serde_urlencoded_form(&body)?
-    } else {
-        let value = super::validate::parse_body(&body)?;
-        serde_json::from_value(value).map_err(|_| {
-            ApiError::invalid(vec![super::error::Detail {
-                index: None,
-                field: "client_id".into(),
-                reason: "client_id and client_secret are required strings".into(),
-            }])
-        })?
+    let media_type = super::body::media_type(&req);
+    let credentials = match media_type.as_str() {
+        "application/x-www-form-urlencoded" => {
+            let body = super::body::read_body(payload).await?;
+            credentials_from_pairs(
+                url::form_urlencoded::parse(&body)
+                    .map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned()))),
+            )?
+        }
+        "application/json" => {
+            let body = super::body::read_body(payload).await?;
+            match super::body::parse_strict(&body)? {
+                serde_json::Value::Object(map) => credentials_from_pairs(map)?,
+                _ => return Err(ApiError::invalid(vec![missing("client_id")])),
+            }
+        }
+        _ => {
+            return Err(ApiError::unsupported_media_type(
+                "send the credentials as application/json or application/x-www-form-urlencoded",
+            ))
+        }
     };
     let state_for_work = state.clone();
     let issued = web::block(move || -> anyhow::Result<Option<(String, Vec<String>)>> {
@@ -65,33 +92,50 @@ pub async fn issue(
     let (token, scopes) = issued.ok_or_else(ApiError::invalid_client)?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
-        .json(serde_json::json!({
-            "access_token": token,
-            "token_type": "Bearer",
-            "expires_in": LIFETIME_SECS,
-            "scope": scopes.join(" "),
-        })))
+        .json(TokenResponse {
+            access_token: token,
+            token_type: "Bearer".into(),
+            expires_in: LIFETIME_SECS,
+            scope: scopes.join(" "),
+        }))
 }
 
-fn serde_urlencoded_form(body: &[u8]) -> Result<Credentials, ApiError> {
+fn missing(field: &str) -> Detail {
+    Detail {
+        index: None,
+        field: field.into(),
+        reason: "is required and must be a non-empty string".into(),
+    }
+}
+
+/// The credentials among `pairs`, naming each one that is missing or not a string.
+fn credentials_from_pairs(
+    pairs: impl IntoIterator<Item = (String, serde_json::Value)>,
+) -> Result<TokenRequest, ApiError> {
     let mut client_id = None;
     let mut client_secret = None;
-    for (key, value) in url::form_urlencoded::parse(body) {
-        match key.as_ref() {
-            "client_id" => client_id = Some(value.into_owned()),
-            "client_secret" => client_secret = Some(value.into_owned()),
+    for (key, value) in pairs {
+        let text = value.as_str().filter(|t| !t.is_empty()).map(String::from);
+        match key.as_str() {
+            "client_id" => client_id = text,
+            "client_secret" => client_secret = text,
             _ => {}
         }
     }
     match (client_id, client_secret) {
-        (Some(client_id), Some(client_secret)) => Ok(Credentials {
+        (Some(client_id), Some(client_secret)) => Ok(TokenRequest {
             client_id,
             client_secret,
         }),
-        _ => Err(ApiError::invalid(vec![super::error::Detail {
-            index: None,
-            field: "client_id".into(),
-            reason: "client_id and client_secret are required".into(),
-        }])),
+        (id, secret) => Err(ApiError::invalid(
+            [
+                ("client_id", id.is_none()),
+                ("client_secret", secret.is_none()),
+            ]
+            .into_iter()
+            .filter(|(_, absent)| *absent)
+            .map(|(field, _)| missing(field))
+            .collect(),
+        )),
     }
 }

@@ -1,14 +1,15 @@
 //! Demo decisions: 2,000 varied, fully explained decisions in three languages, synthesised from
 //! per-system templates by a simple additive scoring model (the same shape SHAP-style
-//! explanations take), and stored through the API's own validation and ingest path.
+//! explanations take), and stored through the same reading and ingest service as the API's.
 //! A handful have fixed references and access codes, listed in the README, so a newcomer can
 //! try "Find my decision" at once.
 
-use crate::api::decisions::create::{check_batch, store_batch};
 use crate::db::models::decision;
 use crate::db::schema::{ai_systems, decisions};
-use crate::db::{write_transaction, DbConnection};
+use crate::db::DbConnection;
+use crate::domain::decision_walk::read_batch;
 use crate::secrets::{keyed_hash, Keys};
+use crate::services::ingest::{self, Sender};
 use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -65,12 +66,15 @@ pub fn seed(conn: &mut DbConnection, keys: &Keys) -> anyhow::Result<usize> {
     let mut created = 0;
     for (agency_id, items) in by_agency {
         for chunk in items.chunks(1_000) {
-            let checked = check_batch(&json!({ "decisions": chunk }))
-                .map_err(|e| anyhow::anyhow!("demo decisions invalid: {e} {:?}", e.details))?;
-            let results = write_transaction(conn, |conn| {
-                store_batch(conn, keys, agency_id, "seed-demo", &checked)
-            })
-            .map_err(|e| anyhow::anyhow!("demo decisions not stored: {e}"))?;
+            let documents = read_batch(&json!({ "decisions": chunk }), now)
+                .map_err(|problems| anyhow::anyhow!("demo decisions invalid: {problems:?}"))?
+                .decisions;
+            let sender = Sender {
+                agency_id,
+                client: "seed-demo",
+            };
+            let results = ingest::ingest(conn, keys, &sender, documents, now)
+                .map_err(|e| anyhow::anyhow!("demo decisions not stored: {e:?}"))?;
             created += results.len();
         }
     }

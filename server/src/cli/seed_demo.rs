@@ -3,13 +3,18 @@
 
 use crate::config::Settings;
 use crate::db::models::agency::{self, NewAgency};
-use crate::db::models::ai_system::{self, SaveOutcome};
+use crate::db::models::audit::Actor;
 use crate::db::models::user;
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::register_walk::read_register_entry;
+use crate::domain::validator::Validator;
+use crate::services::register::{self, SaveStatus};
 use serde::Deserialize;
 
 const AGENCIES: &str = include_str!("demo/agencies.json");
 const SYSTEMS: &str = include_str!("demo/systems.json");
+/// How long ago the demo systems were entered in the register, in days.
+const DEMO_REGISTER_AGE_DAYS: i64 = 400;
 
 /// The demo accounts: email, role, agency, display name, password. Demo only: printed for
 /// newcomers and listed in the README, never for a real deployment.
@@ -114,10 +119,21 @@ pub fn seed(conn: &mut DbConnection, keys: &crate::secrets::Keys) -> anyhow::Res
             let owner = agency::find_by_slug(conn, &demo.agency)?.ok_or_else(|| {
                 anyhow::anyhow!("demo system names unknown agency {}", demo.agency)
             })?;
-            let slug = demo.content["slug"].as_str().unwrap_or_default();
-            if let SaveOutcome::Created { .. } =
-                ai_system::save_version(conn, owner.id, slug, &demo.content, now)?
-            {
+            let mut problems = Validator::new(None);
+            let content = read_register_entry(&demo.content, &mut problems)
+                .ok_or_else(|| anyhow::anyhow!("demo entry invalid: {:?}", problems.details))?;
+            // The demo's systems have been in use for a while: their decisions go back half a
+            // year, and no decision may predate its system's register entry.
+            let registered = now.and_utc() - chrono::Duration::days(DEMO_REGISTER_AGE_DAYS);
+            let saved = register::save_entry(
+                conn,
+                owner.id,
+                Actor::operator("seed-demo"),
+                &content,
+                registered,
+            )
+            .map_err(|e| anyhow::anyhow!("demo entry not saved: {e:?}"))?;
+            if saved.status == SaveStatus::Created {
                 summary.systems_versions_created += 1;
             }
         }

@@ -1,5 +1,10 @@
 //! Types that parse and validate; no I/O.
 
+pub mod decision;
+pub mod decision_walk;
 pub mod local_time;
 pub mod reference;
+pub mod register_walk;
+pub mod rules;
 pub mod stored;
+pub mod validator;

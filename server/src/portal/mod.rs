@@ -1,7 +1,6 @@
 //! The server's implementation of the pages' port, every query scoped to the principal.
 
 mod decisions;
-mod explanation;
 mod register;
 
 use crate::db::models::agency::{self, Agency, AgencyScope};
@@ -100,7 +99,10 @@ impl Portal for DbPortal {
     ) -> Result<Explanation, AppError> {
         let reference = reference.to_string();
         self.run(move |conn| {
-            Ok(explanation::for_viewer(conn, &viewer, &reference)?.ok_or(AppError::NotFound))
+            Ok(
+                crate::services::explanations::for_viewer(conn, &viewer, &reference)?
+                    .ok_or(AppError::NotFound),
+            )
         })
         .await
     }

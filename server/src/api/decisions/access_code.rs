@@ -2,14 +2,29 @@
 
 use crate::api::auth::ApiPrincipal;
 use crate::api::error::ApiError;
-use crate::db::models::audit::{self, Actor, AuditEvent};
-use crate::db::models::decision;
-use crate::db::write_transaction;
-use crate::domain::reference::{AccessCode, DecisionReference};
+use crate::db::models::audit::Actor;
+use crate::domain::reference::DecisionReference;
+use crate::services::{access, ServiceError};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
-use serde_json::json;
+use serde::Serialize;
 
+/// The new code, shown once.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ReissuedCode {
+    pub reference: String,
+    pub access_code: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/decisions/{reference}/access-code", tag = "decisions",
+    params(("reference" = String, Path, description = "The decision's reference")),
+    security(("bearer" = ["decisions:write"])),
+    responses(
+        (status = 200, description = "The new code; the old one no longer works", body = ReissuedCode),
+        (status = 401, description = "No valid token", body = crate::api::error::ErrorBody),
+        (status = 403, description = "The token lacks decisions:write", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No decision of your agency has this reference", body = crate::api::error::ErrorBody),
+    ))]
 /// Issues a new access code for one of the agency's decisions.
 pub async fn reissue(
     principal: ApiPrincipal,
@@ -20,42 +35,29 @@ pub async fn reissue(
     let not_found = || ApiError::not_found("no decision of your agency has this reference");
     let reference = DecisionReference::parse(&reference).ok_or_else(not_found)?;
     let agency_id = principal.agency_id();
-    let client_id = principal.claims.sub.clone();
+    let actor = Actor::api_client(&principal.claims.sub, agency_id);
     let state = state.into_inner();
-    let code = AccessCode::generate();
-    let hash = crate::secrets::keyed_hash(&state.keys.lookup, code.as_str());
     let wanted = reference.clone();
-    let found = web::block(move || -> Result<bool, ApiError> {
+    let code = web::block(move || -> Result<_, ServiceError> {
         let mut conn = state.pool.get().map_err(anyhow::Error::from)?;
-        write_transaction(&mut conn, |conn| {
-            let Some(stored) = decision::find_owned(conn, agency_id, wanted.as_str())? else {
-                return Ok(false);
-            };
-            decision::set_access_code_hash(conn, stored.id, &hash)?;
-            audit::append(
-                conn,
-                AuditEvent {
-                    actor: Actor {
-                        kind: "api_client",
-                        id: None,
-                        role: Some(client_id),
-                        agency_id: Some(agency_id),
-                    },
-                    action: "decision.access_code_reissued",
-                    subject_kind: "decision",
-                    subject_id: stored.reference,
-                    details: json!({}),
-                },
-                chrono::Utc::now().naive_utc(),
-            )?;
-            Ok(true)
-        })
+        access::reissue_code(
+            &mut conn,
+            &state.keys,
+            agency_id,
+            actor,
+            &wanted,
+            chrono::Utc::now(),
+        )
     })
-    .await??;
-    if !found {
-        return Err(not_found());
-    }
+    .await?
+    .map_err(|e| match e {
+        ServiceError::NotFound => not_found(),
+        other => other.into(),
+    })?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
-        .json(json!({"reference": reference.as_str(), "access_code": code.as_str()})))
+        .json(ReissuedCode {
+            reference: reference.as_str().to_string(),
+            access_code: code.as_str().to_string(),
+        }))
 }

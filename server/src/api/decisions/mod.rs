@@ -2,5 +2,4 @@
 
 pub mod access_code;
 pub mod create;
-pub mod item;
 pub mod read;

@@ -2,15 +2,21 @@
 
 use crate::api::auth::ApiPrincipal;
 use crate::api::error::ApiError;
-use crate::db::models::decision;
-use crate::db::schema::{ai_system_versions, ai_systems};
 use crate::domain::reference::DecisionReference;
+use crate::services::{read_back, ServiceError};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
-use diesel::prelude::*;
-use serde_json::{json, Value};
 
-/// Returns the decision as submitted, with its reference and the system version that decided.
+#[utoipa::path(get, path = "/api/v1/decisions/{reference}", tag = "decisions",
+    params(("reference" = String, Path, description = "The decision's reference, e.g. RD-7F3K-9QXD")),
+    security(("bearer" = ["decisions:write"])),
+    responses(
+        (status = 200, description = "The decision as stored, without the national id", body = crate::services::read_back::StoredDecision),
+        (status = 401, description = "No valid token", body = crate::api::error::ErrorBody),
+        (status = 403, description = "The token lacks decisions:write", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No decision of your agency has this reference", body = crate::api::error::ErrorBody),
+    ))]
+/// Returns the decision as stored, with its reference and the system version that decided.
 pub async fn read(
     principal: ApiPrincipal,
     state: web::Data<AppState>,
@@ -21,41 +27,16 @@ pub async fn read(
     let reference = DecisionReference::parse(&reference).ok_or_else(not_found)?;
     let agency_id = principal.agency_id();
     let pool = state.pool.clone();
-    let found = web::block(
-        move || -> anyhow::Result<Option<(decision::Decision, String, i32)>> {
-            let mut conn = pool.get()?;
-            let Some(stored) = decision::find_owned(&mut conn, agency_id, reference.as_str())?
-            else {
-                return Ok(None);
-            };
-            let (slug, version): (String, i32) = ai_system_versions::table
-                .inner_join(ai_systems::table)
-                .filter(ai_system_versions::id.eq(stored.system_version_id))
-                .select((ai_systems::slug, ai_system_versions::version))
-                .first(&mut conn)?;
-            Ok(Some((stored, slug, version)))
-        },
-    )
-    .await??;
-    let (stored, slug, version) = found.ok_or_else(not_found)?;
-    let mut body: Value =
-        serde_json::from_str(&stored.content_json).map_err(anyhow::Error::from)?;
-    if let Some(object) = body.as_object_mut() {
-        // The national id is never stored in clear, so it is never returned either.
-        if let Some(subject) = object.get_mut("subject").and_then(Value::as_object_mut) {
-            if subject.remove("national_id").is_some() {
-                subject.insert("national_id_stored".into(), json!("keyed hash only"));
-            }
-        }
-        object.insert("reference".into(), json!(stored.reference));
-        object.insert("system".into(), json!(slug));
-        object.insert("system_version".into(), json!(version));
-        object.insert(
-            "received_at".into(),
-            json!(stored.created_at.and_utc().to_rfc3339()),
-        );
-    }
+    let found = web::block(move || -> Result<_, ServiceError> {
+        let mut conn = pool.get().map_err(anyhow::Error::from)?;
+        read_back::read_back(&mut conn, agency_id, &reference)
+    })
+    .await?
+    .map_err(|e| match e {
+        ServiceError::NotFound => not_found(),
+        other => other.into(),
+    })?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
-        .json(body))
+        .json(found))
 }

@@ -8,8 +8,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-/// The register content of one version, as agencies submit it (shared/API.md's fields).
-pub type SystemContent = serde_json::Value;
+/// The register content of one version.
+pub type SystemContent = RegisterEntryContent;
 
 /// Current versions of an agency's systems, for staff lists.
 pub fn list_current_for_agency(
@@ -48,23 +48,22 @@ pub fn list_current_for_agency(
 
 /// A canonical hash of content (keys sorted), so identical content makes no new version.
 pub fn content_hash(content: &SystemContent) -> String {
-    // serde_json's default map is ordered by key, so serialising is canonical.
-    hex::encode(Sha256::digest(content.to_string().as_bytes()))
+    // Through a JSON value, whose maps are ordered by key, so the form is canonical.
+    let canonical = serde_json::to_value(content)
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
 /// Lower-cased text of every language's name and description, for search on both backends.
 pub fn search_text(content: &SystemContent) -> String {
-    let mut parts = Vec::new();
-    for field in ["name", "description"] {
-        if let Some(map) = content[field].as_object() {
-            parts.extend(
-                map.values()
-                    .filter_map(|v| v.as_str())
-                    .map(str::to_lowercase),
-            );
-        }
-    }
-    parts.join(" ")
+    content
+        .name
+        .iter()
+        .chain(content.description.iter())
+        .map(|(_, text)| text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What saving an entry did.
@@ -89,11 +88,10 @@ pub fn save_version(
     now: NaiveDateTime,
 ) -> QueryResult<SaveOutcome> {
     let hash = content_hash(content);
-    let risk = content["risk_level"]
-        .as_str()
-        .unwrap_or("minimal")
-        .to_string();
-    let status = content["status"].as_str().unwrap_or("active").to_string();
+    let risk = content.risk_level.as_str();
+    let status = content.status.as_str();
+    let stored = serde_json::to_string(content)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
     let existing: Option<(i64, i64, i32)> = ai_systems::table
         .filter(ai_systems::slug.eq(slug))
         .select((
@@ -143,10 +141,10 @@ pub fn save_version(
         .values((
             ai_system_versions::system_id.eq(system_id),
             ai_system_versions::version.eq(version),
-            ai_system_versions::content_json.eq(content.to_string()),
+            ai_system_versions::content_json.eq(stored),
             ai_system_versions::content_hash.eq(&hash),
-            ai_system_versions::risk_level.eq(&risk),
-            ai_system_versions::status.eq(&status),
+            ai_system_versions::risk_level.eq(risk),
+            ai_system_versions::status.eq(status),
             ai_system_versions::search_text.eq(search_text(content)),
             ai_system_versions::created_at.eq(now),
         ))

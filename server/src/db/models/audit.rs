@@ -31,6 +31,26 @@ impl Actor {
         }
     }
 
+    /// An agency's system, by its API client id.
+    pub fn api_client(client_id: &str, agency_id: i64) -> Actor {
+        Actor {
+            kind: "api_client",
+            id: None,
+            role: Some(client_id.to_string()),
+            agency_id: Some(agency_id),
+        }
+    }
+
+    /// A command run by an operator on the server (`redress seed-demo` ...).
+    pub fn operator(command: &str) -> Actor {
+        Actor {
+            kind: "operator",
+            id: None,
+            role: Some(command.to_string()),
+            agency_id: None,
+        }
+    }
+
     /// A signed-in staff principal.
     pub fn principal(principal: &app::port::StaffPrincipal) -> Actor {
         Actor::staff(

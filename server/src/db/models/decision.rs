@@ -68,32 +68,22 @@ pub fn existing_by_external_ids(
     Ok(found)
 }
 
-/// Inserts decisions. Multi-row inserts do not compile against the multi-backend connection,
-/// so each backend's own connection takes the whole batch in one statement.
-pub fn insert_all(conn: &mut DbConnection, rows: &[NewDecision]) -> QueryResult<()> {
-    for chunk in rows.chunks(500) {
-        match conn {
-            DbConnection::Sqlite(c) => {
-                diesel::insert_into(decisions::table)
-                    .values(chunk)
-                    .execute(c)?;
-            }
-            DbConnection::Pg(c) => {
-                diesel::insert_into(decisions::table)
-                    .values(chunk)
-                    .execute(c)?;
-            }
-        }
-    }
-    Ok(())
-}
+/// Rows per multi-row insert: well inside both backends' limits on bound parameters.
+pub const INSERT_CHUNK: usize = 500;
 
-/// Whether a reference is already taken.
-pub fn reference_exists(conn: &mut DbConnection, reference: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        decisions::table.filter(decisions::reference.eq(reference)),
-    ))
-    .get_result(conn)
+/// Inserts at most [`INSERT_CHUNK`] decisions in one statement. Multi-row inserts do not
+/// compile against the multi-backend connection, so each backend's own connection takes it.
+pub fn insert_chunk(conn: &mut DbConnection, rows: &[NewDecision]) -> QueryResult<()> {
+    match conn {
+        DbConnection::Sqlite(c) => diesel::insert_into(decisions::table)
+            .values(rows)
+            .execute(c)
+            .map(|_| ()),
+        DbConnection::Pg(c) => diesel::insert_into(decisions::table)
+            .values(rows)
+            .execute(c)
+            .map(|_| ()),
+    }
 }
 
 /// A decision by reference, with no scope (the citizen's code decides access).

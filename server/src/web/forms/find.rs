@@ -3,9 +3,9 @@
 
 use super::{client_ip, csrf_ok, locale, redirect_with_flash, secure_cookies};
 use crate::auth::citizen_token::{self, LIFETIME_SECS};
-use crate::db::models::{decision, rate_limit};
-use crate::db::write_transaction;
 use crate::domain::reference::{AccessCode, DecisionReference};
+use crate::services::access::{self, Opening};
+use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
@@ -14,8 +14,6 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 const FORM: &str = "find";
-const BUCKET_IP: &str = "find_ip";
-const BUCKET_REFERENCE: &str = "find_reference";
 
 /// The find form as posted.
 #[derive(Deserialize)]
@@ -26,12 +24,6 @@ pub struct FindForm {
     access_code: String,
     #[serde(default)]
     csrf_token: String,
-}
-
-enum Outcome {
-    Found,
-    Mismatch,
-    RateLimited,
 }
 
 /// Opens the decision for this browser, or sends the person back with the reference kept.
@@ -87,42 +79,24 @@ pub async fn post(
     let reader = locale(&req);
     let worker = state.clone();
     let wanted = reference.clone();
-    let outcome = web::block(move || -> anyhow::Result<Outcome> {
-        let mut conn = worker.pool.get()?;
-        let limits = &worker.settings.rate_limit;
-        let now = chrono::Utc::now().naive_utc();
-        let since = now - chrono::Duration::minutes(limits.window_minutes);
-        if rate_limit::count_since(&mut conn, BUCKET_IP, &ip, since)? >= limits.find_per_ip
-            || rate_limit::count_since(&mut conn, BUCKET_REFERENCE, wanted.as_str(), since)?
-                >= limits.find_per_reference
-        {
-            tracing::warn!(%ip, "find-my-decision rate limit reached");
-            return Ok(Outcome::RateLimited);
-        }
-        let found = decision::find_by_reference(&mut conn, wanted.as_str())?;
-        let matches = found.as_ref().is_some_and(|d| {
-            crate::secrets::keyed_hash_matches(
-                &worker.keys.lookup,
-                code.as_str(),
-                &d.access_code_hash,
-            )
-        });
-        if matches {
-            return Ok(Outcome::Found);
-        }
-        write_transaction(&mut conn, |conn| -> anyhow::Result<()> {
-            rate_limit::record(conn, BUCKET_IP, &ip, now)?;
-            rate_limit::record(conn, BUCKET_REFERENCE, wanted.as_str(), now)?;
-            Ok(())
-        })?;
-        Ok(Outcome::Mismatch)
+    let outcome = web::block(move || -> Result<Opening, ServiceError> {
+        let mut conn = worker.pool.get().map_err(anyhow::Error::from)?;
+        access::open_with_code(
+            &mut conn,
+            &worker.keys,
+            &worker.settings.rate_limit,
+            &wanted,
+            &code,
+            &ip,
+            chrono::Utc::now(),
+        )
     })
     .await
     .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
-    .map_err(|e| WebError::unexpected(e, reader))?;
+    .map_err(|e| WebError::unexpected(anyhow::Error::from(e), reader))?;
 
     match outcome {
-        Outcome::Found => {
+        Opening::Opened => {
             let token = state
                 .citizen_tokens
                 .issue(reference.as_str(), chrono::Utc::now().timestamp())
@@ -137,11 +111,11 @@ pub async fn post(
                 ))
                 .finish())
         }
-        Outcome::Mismatch => Ok(back(vec![flash::field_error(
+        Opening::Mismatch => Ok(back(vec![flash::field_error(
             "reference",
             "error_find_mismatch",
         )])),
-        Outcome::RateLimited => Ok(back(vec![flash::field_error(
+        Opening::RateLimited => Ok(back(vec![flash::field_error(
             "reference",
             "error_find_rate_limited",
         )])),

@@ -2,12 +2,11 @@
 //! entry; a changed entry becomes a new version, checked by the same rules as the API.
 
 use super::{csrf_ok, locale, secure_cookies};
-use crate::api::systems::entry;
-use crate::api::validate::{reason_code, Validator};
-use crate::db::models::ai_system::{self, SaveOutcome};
-use crate::db::models::audit::{self, Actor, AuditEvent};
-use crate::db::schema::{ai_system_versions, ai_systems};
-use crate::db::{write_transaction, DbConnection};
+use crate::db::models::audit::Actor;
+use crate::db::DbConnection;
+use crate::domain::register_walk::read_register_entry;
+use crate::domain::validator::{reason_code, Validator};
+use crate::services::{register, ServiceError};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
@@ -17,7 +16,6 @@ use app::port::StaffPrincipal;
 use app::types::{
     Flash, Role, EDITOR_FORM, EDITOR_PLAIN_FIELDS, EDITOR_SUMMARY_FIELDS, EDITOR_TEXT_FIELDS,
 };
-use diesel::prelude::*;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -101,25 +99,17 @@ fn save(
     slug: &str,
     fields: &BTreeMap<String, String>,
 ) -> anyhow::Result<Outcome> {
-    let current: Option<(i64, String)> = ai_systems::table
-        .inner_join(
-            ai_system_versions::table.on(ai_system_versions::system_id
-                .eq(ai_systems::id)
-                .and(ai_system_versions::version.eq(ai_systems::current_version))),
-        )
-        .filter(ai_systems::slug.eq(slug))
-        .select((ai_systems::agency_id, ai_system_versions::content_json))
-        .first(conn)
-        .optional()?;
-    let Some((owner, content)) = current else {
+    let Some(agency_id) = principal.agency_id else {
         return Ok(Outcome::NotYours);
     };
-    if Some(owner) != principal.agency_id {
-        return Ok(Outcome::NotYours);
-    }
-    let content = apply(serde_json::from_str(&content)?, fields);
+    let current = match register::editable_entry(conn, agency_id, slug) {
+        Ok(current) => current,
+        Err(ServiceError::NotFound) => return Ok(Outcome::NotYours),
+        Err(other) => return Err(other.into()),
+    };
+    let content = apply(serde_json::to_value(current)?, fields);
     let mut validator = Validator::new(None);
-    if entry::validate(&content, &mut validator).is_none() {
+    let Some(content) = read_register_entry(&content, &mut validator) else {
         let errors = validator
             .details
             .iter()
@@ -137,26 +127,17 @@ fn save(
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         return Ok(Outcome::Invalid(kept));
+    };
+    if content.slug != slug {
+        return Ok(Outcome::NotYours);
     }
-    let now = chrono::Utc::now().naive_utc();
-    write_transaction(conn, |conn| -> anyhow::Result<()> {
-        if let SaveOutcome::Created { version } =
-            ai_system::save_version(conn, owner, slug, &content, now)?
-        {
-            audit::append(
-                conn,
-                AuditEvent {
-                    actor: Actor::principal(principal),
-                    action: "register.entry_edited",
-                    subject_kind: "ai_system",
-                    subject_id: slug.to_string(),
-                    details: json!({ "version": version }),
-                },
-                now,
-            )?;
-        }
-        Ok(())
-    })?;
+    register::save_entry(
+        conn,
+        agency_id,
+        Actor::principal(principal),
+        &content,
+        chrono::Utc::now(),
+    )?;
     Ok(Outcome::Saved)
 }
 

@@ -1,4 +1,4 @@
-//! Building a decision's explanation for the citizen who opened it, or for staff of its agency
+//! The explanation use case: building a decision's explanation for the citizen who opened it, or for staff of its agency
 //! (whose view is recorded in the audit log, so the citizen can see who looked).
 
 use crate::db::models::agency::{self, AgencyScope};
@@ -6,18 +6,17 @@ use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::decision::{self, Decision};
 use crate::db::schema::{ai_system_versions, ai_systems};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::decision::DecisionDocument;
 use crate::domain::local_time::{challenge_until, local_date};
 use crate::domain::reference::DecisionReference;
 use crate::domain::stored;
-use app::i18n::LocalizedText;
 use app::port::DecisionViewer;
+use app::types::RegisterEntryContent;
 use app::types::{
     CalendarDate, ChangeView, CounterfactualView, DataSourceView, Explanation, FactorView,
 };
-use app::types::{HumanInvolvement, RegisterEntryContent};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
-use serde_json::Value;
 
 fn calendar(date: NaiveDate) -> CalendarDate {
     CalendarDate {
@@ -25,10 +24,6 @@ fn calendar(date: NaiveDate) -> CalendarDate {
         month: date.month(),
         day: date.day(),
     }
-}
-
-fn text(value: &Value) -> LocalizedText {
-    serde_json::from_value(value.clone()).unwrap_or_default()
 }
 
 /// The explanation of `reference` if `viewer` may read it.
@@ -85,68 +80,52 @@ fn build(
             ))
             .first(conn)?;
     let system: RegisterEntryContent = stored::document(&system_content, "register entry")?;
-    let content: Value = serde_json::from_str(&stored.content_json)?;
+    let content: DecisionDocument = stored::document(&stored.content_json, "decision")?;
 
-    let mut factors: Vec<FactorView> = content["factors"]
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .map(|f| FactorView {
-                    key: f["key"].as_str().unwrap_or_default().to_string(),
-                    label: text(&f["label"]),
-                    value: f["value"].as_str().unwrap_or_default().to_string(),
-                    unit: f["unit"].as_str().map(String::from),
-                    contribution: f["contribution"].as_f64().unwrap_or(0.0),
-                    citizen_can_change: f["citizen_can_change"].as_bool().unwrap_or(false),
-                })
-                .collect()
+    let mut factors: Vec<FactorView> = content
+        .factors
+        .iter()
+        .map(|f| FactorView {
+            key: f.key.clone(),
+            label: f.label.clone(),
+            value: f.value.clone(),
+            unit: f.unit.clone(),
+            contribution: f.contribution,
+            citizen_can_change: f.citizen_can_change,
         })
-        .unwrap_or_default();
+        .collect();
     factors.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
 
-    let counterfactuals = content["counterfactuals"]
-        .as_array()
-        .map(|items| {
-            items
+    let counterfactuals = content
+        .counterfactuals
+        .iter()
+        .map(|c| CounterfactualView {
+            changes: c
+                .changes
                 .iter()
-                .map(|c| CounterfactualView {
-                    changes: c["changes"]
-                        .as_array()
-                        .map(|changes| {
-                            changes
-                                .iter()
-                                .map(|change| {
-                                    let key = change["key"].as_str().unwrap_or_default();
-                                    let factor = factors.iter().find(|f| f.key == key);
-                                    ChangeView {
-                                        label: factor.map(|f| f.label.clone()).unwrap_or_default(),
-                                        from: factor.map(|f| f.value.clone()).unwrap_or_default(),
-                                        to: change["to"].as_str().unwrap_or_default().to_string(),
-                                        unit: factor.and_then(|f| f.unit.clone()),
-                                    }
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    outcome_label: text(&c["outcome_label"]),
+                .map(|change| {
+                    // The walker refused changes that name no factor, so one is always found.
+                    let factor = content.factor(&change.key);
+                    ChangeView {
+                        label: factor.map(|f| f.label.clone()).unwrap_or_default(),
+                        from: factor.map(|f| f.value.clone()).unwrap_or_default(),
+                        to: change.to.clone(),
+                        unit: factor.and_then(|f| f.unit.clone()),
+                    }
                 })
-                .collect()
+                .collect(),
+            outcome_label: c.outcome_label.clone(),
         })
-        .unwrap_or_default();
+        .collect();
 
-    let data_sources = content["data_sources"]
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .map(|d| DataSourceView {
-                    category: text(&d["category"]),
-                    source: text(&d["source"]),
-                })
-                .collect()
+    let data_sources = content
+        .data_sources
+        .iter()
+        .map(|d| DataSourceView {
+            category: d.category.clone(),
+            source: d.source.clone(),
         })
-        .unwrap_or_default();
+        .collect();
 
     let until = challenge_until(
         stored.decided_at,
@@ -156,25 +135,21 @@ fn build(
     let today = local_date(chrono::Utc::now().naive_utc(), &owner.time_zone);
     Ok(Explanation {
         reference: stored.reference,
-        agency_name: serde_json::from_str(&owner.name_json)?,
-        agency_contact: serde_json::from_str(&owner.contact_json)?,
+        agency_name: stored::document(&owner.name_json, "agency name")?,
+        agency_contact: stored::document(&owner.contact_json, "agency contact")?,
         system_slug,
         system_name: system.name,
         system_version,
         system_risk_level: system.risk_level,
         outcome: stored.outcome,
-        outcome_label: text(&content["outcome_label"]),
+        outcome_label: content.outcome_label,
         decided_on: calendar(local_date(stored.decided_at, &owner.time_zone)),
-        legal_basis: text(&content["legal_basis"]),
-        summary: text(&content["summary"]),
+        legal_basis: content.legal_basis,
+        summary: content.summary,
         factors,
         counterfactuals,
         data_sources,
-        human_involvement: stored::vocab(
-            content["human_involvement"].as_str().unwrap_or_default(),
-            HumanInvolvement::parse,
-            "human involvement",
-        )?,
+        human_involvement: content.human_involvement,
         challenge_until: calendar(until),
         challenge_window_months: owner.challenge_window_months,
         challenge_open: today <= until,

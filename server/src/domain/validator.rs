@@ -1,18 +1,35 @@
-//! Walking a JSON document and collecting every problem with its path, so one 422 names
-//! them all (shared/API.md's limits and language rules live here).
+//! The walker that reads a submitted JSON document and names every problem at once, each with
+//! its JSON path, so one 422 lists them all (docs/api.md: limits, languages, error shape).
+//! Its typed readers return the domain's values; a document is built only when no problem
+//! was found.
 
-use super::error::Detail;
+use super::rules::{has_forbidden_control, valid_email};
+use app::i18n::Locale;
+use app::types::LocalizedText;
+use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// The longest text a citizen reads, in characters.
 pub const MAX_TEXT_CHARS: usize = 4_000;
-const LANGUAGES: [&str; 3] = ["kk", "ru", "en"];
+/// Short texts (names, labels, identifiers) may not break lines; longer ones may.
+const MAX_SINGLE_LINE: usize = 200;
+
+/// One problem in a request: which batch item, which field (a JSON path), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// The batch item, for batches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// A JSON path such as `decisions[3].factors[0].contribution`.
+    pub field: String,
+    /// Why, in English.
+    pub reason: String,
+}
 
 /// Collects problems for one document (or one batch item).
 pub struct Validator {
     pub index: Option<usize>,
-    pub details: Vec<Detail>,
+    pub details: Vec<Problem>,
 }
 
 impl Validator {
@@ -26,11 +43,16 @@ impl Validator {
 
     /// Records a problem at `field`.
     pub fn fail(&mut self, field: &str, reason: impl Into<String>) {
-        self.details.push(Detail {
+        self.details.push(Problem {
             index: self.index,
             field: field.to_string(),
             reason: reason.into(),
         });
+    }
+
+    /// How many problems are recorded so far (to tell whether a part added any).
+    pub fn count(&self) -> usize {
+        self.details.len()
     }
 
     /// The object at `field`, or a problem.
@@ -52,7 +74,8 @@ impl Validator {
         }
     }
 
-    /// A required non-empty string of at most `max` characters.
+    /// A required non-empty string of at most `max` characters, without control characters
+    /// (line breaks are allowed in texts longer than a name).
     pub fn string(&mut self, value: Option<&Value>, field: &str, max: usize) -> Option<String> {
         match value {
             Some(Value::String(s)) if s.trim().is_empty() => {
@@ -61,6 +84,10 @@ impl Validator {
             }
             Some(Value::String(s)) if s.chars().count() > max => {
                 self.fail(field, format!("must be at most {max} characters"));
+                None
+            }
+            Some(Value::String(s)) if has_forbidden_control(s, max > MAX_SINGLE_LINE) => {
+                self.fail(field, "must not contain control characters");
                 None
             }
             Some(Value::String(s)) => Some(s.clone()),
@@ -72,6 +99,30 @@ impl Validator {
                 self.fail(field, "must be a string");
                 None
             }
+        }
+    }
+
+    /// An optional string: absent and `null` both mean none.
+    pub fn optional_string(
+        &mut self,
+        value: Option<&Value>,
+        field: &str,
+        max: usize,
+    ) -> Option<String> {
+        match value {
+            None | Some(Value::Null) => None,
+            some => self.string(some, field, max),
+        }
+    }
+
+    /// A required email address that can receive mail.
+    pub fn email(&mut self, value: Option<&Value>, field: &str) -> Option<String> {
+        let address = self.string(value, field, 254)?;
+        if valid_email(&address) {
+            Some(address)
+        } else {
+            self.fail(field, "must be an email address");
+            None
         }
     }
 
@@ -90,20 +141,34 @@ impl Validator {
         }
     }
 
-    /// A required string from `allowed`.
-    pub fn one_of(
+    /// A whole number of at least 1. JSON does not tell `2` from `2.0`, so neither do we.
+    pub fn positive_whole(&mut self, value: Option<&Value>, field: &str) -> Option<i32> {
+        let number = value.and_then(Value::as_f64);
+        match number {
+            Some(n) if n.fract() == 0.0 && (1.0..=f64::from(i32::MAX)).contains(&n) => {
+                Some(n as i32)
+            }
+            _ => {
+                self.fail(field, "must be a whole number of at least 1");
+                None
+            }
+        }
+    }
+
+    /// A required value of a closed vocabulary, read with its `parse` function.
+    pub fn choice<T>(
         &mut self,
         value: Option<&Value>,
         field: &str,
-        allowed: &[&str],
-    ) -> Option<String> {
+        parse: fn(&str) -> Option<T>,
+        choices: &str,
+    ) -> Option<T> {
         let text = self.string(value, field, 64)?;
-        if allowed.contains(&text.as_str()) {
-            Some(text)
-        } else {
-            self.fail(field, format!("must be one of: {}", allowed.join(", ")));
-            None
+        let parsed = parse(&text);
+        if parsed.is_none() {
+            self.fail(field, format!("must be one of: {choices}"));
         }
+        parsed
     }
 
     /// A required calendar date `YYYY-MM-DD`.
@@ -124,25 +189,53 @@ impl Validator {
         value: Option<&Value>,
         field: &str,
         max: usize,
-    ) -> Option<BTreeMap<String, String>> {
+    ) -> Option<LocalizedText> {
         let map = self.object(value, field)?;
         if map.is_empty() {
             self.fail(field, "must give the text in at least one of kk, ru, en");
             return None;
         }
-        let mut texts = BTreeMap::new();
-        let before = self.details.len();
+        let before = self.count();
+        let mut texts = Vec::with_capacity(map.len());
         for (language, text) in map {
             let path = format!("{field}.{language}");
-            if !LANGUAGES.contains(&language.as_str()) {
+            let Some(locale) = Locale::ALL.into_iter().find(|l| l.code() == language) else {
                 self.fail(&path, "is not a supported language (use kk, ru or en)");
                 continue;
-            }
+            };
             if let Some(text) = self.string(Some(text), &path, max) {
-                texts.insert(language.clone(), text);
+                texts.push((locale, text));
             }
         }
-        (self.details.len() == before).then_some(texts)
+        (self.count() == before).then(|| LocalizedText::from_pairs(texts))
+    }
+
+    /// The items of an optional list of at most `max` items (absent and `null` are empty).
+    pub fn list<'a>(&mut self, value: Option<&'a Value>, field: &str, max: usize) -> &'a [Value] {
+        match value {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) if items.len() > max => {
+                self.fail(field, format!("must have at most {max} items"));
+                &[]
+            }
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.fail(field, "must be a list");
+                &[]
+            }
+        }
+    }
+
+    /// The object at `path` with only `known` keys, or a problem for each unknown one.
+    pub fn strict_object<'a>(
+        &mut self,
+        value: Option<&'a Value>,
+        path: &str,
+        known: &[&str],
+    ) -> Option<&'a Map<String, Value>> {
+        let map = self.object(value, path)?;
+        self.no_unknown_keys(map, path, known);
+        Some(map)
     }
 
     /// Flags every key of `map` not in `known`, so typos do not pass silently.
@@ -175,12 +268,6 @@ pub fn reason_code(reason: &str) -> &'static str {
     } else {
         "error_field_invalid"
     }
-}
-
-/// Parses a request body as JSON: malformed JSON is a 400, not a 422.
-pub fn parse_body(body: &[u8]) -> Result<Value, super::error::ApiError> {
-    serde_json::from_slice(body)
-        .map_err(|e| super::error::ApiError::malformed(format!("the body is not valid JSON: {e}")))
 }
 
 #[cfg(test)]
@@ -220,9 +307,11 @@ mod tests {
     #[test]
     fn text_maps_need_a_known_language_and_bounded_text() {
         let mut v = Validator::new(Some(3));
-        assert!(v
-            .text(Some(&json!({"en": "Hello", "kk": "Сәлем"})), "name", 10)
-            .is_some());
+        let text = v.text(Some(&json!({"en": "Hello", "kk": "Сәлем"})), "name", 10);
+        assert_eq!(
+            text.and_then(|t| t.get(Locale::Kk).map(String::from)),
+            Some("Сәлем".into())
+        );
         assert!(v.details.is_empty());
         assert!(v.text(Some(&json!({"de": "Hallo"})), "name", 10).is_none());
         assert!(v.text(Some(&json!({})), "summary", 10).is_none());
@@ -242,5 +331,34 @@ mod tests {
                 (Some(3), "purpose.en")
             ]
         );
+    }
+
+    #[test]
+    fn control_characters_are_named_but_long_texts_may_break_lines() {
+        let mut v = Validator::new(None);
+        assert!(v
+            .string(Some(&json!("id\u{0}")), "external_id", 200)
+            .is_none());
+        assert!(v
+            .string(Some(&json!("two\nlines")), "summary.en", 4_000)
+            .is_some());
+        assert!(v
+            .string(Some(&json!("two\nlines")), "name.en", 200)
+            .is_none());
+        assert_eq!(v.details.len(), 2);
+        assert_eq!(v.details[0].reason, "must not contain control characters");
+    }
+
+    #[test]
+    fn whole_numbers_may_be_written_with_a_zero_fraction() {
+        let mut v = Validator::new(None);
+        assert_eq!(
+            v.positive_whole(Some(&json!(2.0)), "system_version"),
+            Some(2)
+        );
+        assert_eq!(v.positive_whole(Some(&json!(2)), "system_version"), Some(2));
+        assert_eq!(v.positive_whole(Some(&json!(2.5)), "system_version"), None);
+        assert_eq!(v.positive_whole(Some(&json!(0)), "system_version"), None);
+        assert_eq!(v.positive_whole(Some(&json!("2")), "system_version"), None);
     }
 }

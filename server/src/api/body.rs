@@ -1,0 +1,152 @@
+//! Reading request bodies: at most [`MAX_BODY_BYTES`] (413), `application/json` only (415),
+//! well-formed JSON with no key given twice in one object (400).
+
+use super::error::ApiError;
+use actix_web::{error::PayloadError, http::header, web, HttpRequest};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Request bodies above this are refused with 413 (docs/api.md).
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// Reads a request body of at most [`MAX_BODY_BYTES`], answering 413 in the API's JSON shape.
+pub async fn read_body(mut payload: web::Payload) -> Result<web::Bytes, ApiError> {
+    use futures_util::StreamExt;
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e: PayloadError| ApiError::malformed(e.to_string()))?;
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(ApiError::too_large(
+                "the request body is larger than 16 MiB",
+            ));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// The request's media type, lower-cased, without parameters.
+pub fn media_type(req: &HttpRequest) -> String {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// 415 unless the body is declared as JSON.
+pub fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
+    if media_type(req) == "application/json" {
+        Ok(())
+    } else {
+        Err(ApiError::unsupported_media_type(
+            "send the body as application/json",
+        ))
+    }
+}
+
+/// Reads a JSON body of a request declared as JSON.
+pub async fn json_body(req: &HttpRequest, payload: web::Payload) -> Result<Value, ApiError> {
+    require_json(req)?;
+    let body = read_body(payload).await?;
+    parse_strict(&body)
+}
+
+/// Parses JSON, refusing an object that gives the same key twice (a plain parse would keep
+/// the last value silently, so what was checked and what was meant could differ).
+pub fn parse_strict(body: &[u8]) -> Result<Value, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = deserializer
+        .deserialize_any(StrictVisitor)
+        .and_then(|v| deserializer.end().map(|()| v))
+        .map_err(|e| ApiError::malformed(format!("the body is not valid JSON: {e}")))?;
+    Ok(value)
+}
+
+struct StrictValue(Value);
+
+impl<'de> serde::Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(StrictValue(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let StrictValue(value) = map.next_value()?;
+            if object.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key \"{key}\" appears twice in one object"
+                )));
+            }
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_refused_at_any_depth() {
+        assert!(parse_strict(br#"{"a": 1, "b": {"c": 2}}"#).is_ok());
+        let error = parse_strict(br#"{"a": 1, "b": {"c": 2, "c": 3}}"#).unwrap_err();
+        assert!(
+            error.message.contains("\"c\" appears twice"),
+            "{}",
+            error.message
+        );
+        assert!(parse_strict(br#"[{"x": 1, "x": 1}]"#).is_err());
+    }
+
+    #[test]
+    fn numbers_and_trailing_text_behave_like_json() {
+        assert_eq!(parse_strict(b"2.0").unwrap(), serde_json::json!(2.0));
+        assert_eq!(parse_strict(b"-7").unwrap(), serde_json::json!(-7));
+        assert!(parse_strict(b"{} x").is_err());
+    }
+}

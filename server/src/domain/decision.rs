@@ -1,0 +1,137 @@
+//! The decision document: one decision with its explanation, as an agency's system submits it
+//! and as it is stored (docs/api.md, "Decisions"). Stored documents are read back into the same
+//! type; the national id is never part of a stored document.
+
+use app::i18n::Locale;
+use app::types::{HumanInvolvement, LocalizedText};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// One factor the system weighed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    #[schema(min_length = 1, max_length = 64)]
+    pub key: String,
+    pub label: LocalizedText,
+    /// The value as used, shown to the citizen as given.
+    pub value: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Signed and finite; negative pushes against the outcome the citizen wanted.
+    #[schema(example = -0.42)]
+    pub contribution: f64,
+    pub citizen_can_change: bool,
+}
+
+/// One change in a counterfactual: factor `key` set `to` a value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub key: String,
+    pub to: String,
+}
+
+/// "Had these been different, the outcome would have been ...".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Counterfactual {
+    pub changes: Vec<Change>,
+    pub outcome: String,
+    pub outcome_label: LocalizedText,
+}
+
+/// A data source the decision used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataSource {
+    pub category: LocalizedText,
+    pub source: LocalizedText,
+}
+
+/// Who the decision is about: minimal contact details, every one optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    #[serde(default)]
+    #[schema(format = Email, max_length = 254)]
+    pub email: Option<String>,
+    /// Twelve digits. Kept only as a keyed hash: [`DecisionDocument::without_national_id`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = "^[0-9]{12}$")]
+    pub national_id: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, pattern = "^(kk|ru|en)$")]
+    pub language: Option<Locale>,
+}
+
+/// One decision with its explanation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionDocument {
+    /// The agency's own identifier: sending it again is idempotent.
+    #[schema(min_length = 1, max_length = 200)]
+    pub external_id: String,
+    /// The slug of the register entry of the system that decided.
+    pub system: String,
+    /// The register version; none means the current one when first stored.
+    #[serde(default)]
+    #[schema(minimum = 1)]
+    pub system_version: Option<i32>,
+    /// A short code the agency defines.
+    pub outcome: String,
+    pub outcome_label: LocalizedText,
+    pub decided_at: DateTime<Utc>,
+    pub legal_basis: LocalizedText,
+    pub summary: LocalizedText,
+    #[serde(default)]
+    #[schema(max_items = 50)]
+    pub factors: Vec<Factor>,
+    #[serde(default)]
+    #[schema(max_items = 10)]
+    pub counterfactuals: Vec<Counterfactual>,
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub data_sources: Vec<DataSource>,
+    pub human_involvement: HumanInvolvement,
+    /// The staff email of the person who reviewed it, if one did.
+    #[serde(default)]
+    #[schema(format = Email, max_length = 254)]
+    pub human_reviewer: Option<String>,
+    pub model_version: String,
+    #[serde(default)]
+    pub subject: Option<Subject>,
+}
+
+impl DecisionDocument {
+    /// The canonical form compared when an item is sent again: every field in a fixed order,
+    /// an omitted optional field written as `null`, so omitting and `null` compare equal.
+    pub fn canonical_json(&self) -> String {
+        // Serialising a struct of plain data cannot fail; an empty string would only ever
+        // make a re-send a conflict, never a silent overwrite.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The document as stored: the same, without the national id.
+    pub fn without_national_id(&self) -> DecisionDocument {
+        let mut kept = self.clone();
+        if let Some(subject) = kept.subject.as_mut() {
+            subject.national_id = None;
+        }
+        kept
+    }
+
+    /// The factor named `key`.
+    pub fn factor(&self, key: &str) -> Option<&Factor> {
+        self.factors.iter().find(|f| f.key == key)
+    }
+}
+
+/// A batch of decisions, as `POST /api/v1/decisions` takes it: 1 to 1,000, all or nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionBatch {
+    #[schema(min_items = 1, max_items = 1000)]
+    pub decisions: Vec<DecisionDocument>,
+}

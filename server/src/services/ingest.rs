@@ -1,0 +1,337 @@
+//! Ingesting a batch of decisions for one agency: all or nothing. The batch was read into
+//! typed documents first (422 naming every problem); here the systems and versions are
+//! resolved (422), conflicts with stored decisions are found (409), and only then is anything
+//! written, in one transaction with its audit entry.
+
+use super::error::ServiceError;
+use crate::db::models::audit::{self, Actor, AuditEvent};
+use crate::db::models::decision::{self, NewDecision};
+use crate::db::schema::{ai_system_versions, ai_systems};
+use crate::db::{write_transaction, DbConnection};
+use crate::domain::decision::DecisionDocument;
+use crate::domain::reference::{AccessCode, DecisionReference};
+use crate::domain::validator::Problem;
+use crate::secrets::{keyed_hash, Keys};
+use app::types::SystemStatus;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What happened to one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IngestStatus {
+    Created,
+    Unchanged,
+}
+
+/// One item's result, in the order sent. The access code is shown once, on creation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Ingested {
+    pub external_id: String,
+    pub reference: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_code: Option<String>,
+    pub status: IngestStatus,
+}
+
+/// Who sent the batch, for the audit log.
+pub struct Sender<'a> {
+    pub agency_id: i64,
+    /// The API client's id, or the command that seeded them.
+    pub client: &'a str,
+}
+
+/// Stores `documents` for the sender's agency, all or nothing.
+pub fn ingest(
+    conn: &mut DbConnection,
+    keys: &Keys,
+    sender: &Sender<'_>,
+    documents: Vec<DecisionDocument>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Ingested>, ServiceError> {
+    write_transaction(conn, |conn| {
+        store(conn, keys, sender, documents, now.naive_utc())
+    })
+}
+
+fn store(
+    conn: &mut DbConnection,
+    keys: &Keys,
+    sender: &Sender<'_>,
+    documents: Vec<DecisionDocument>,
+    now: NaiveDateTime,
+) -> Result<Vec<Ingested>, ServiceError> {
+    let versions = resolve_versions(conn, sender.agency_id, &documents)?;
+    let external_ids: Vec<String> = documents.iter().map(|d| d.external_id.clone()).collect();
+    let existing = decision::existing_by_external_ids(conn, sender.agency_id, &external_ids)?;
+    // One keyed hash per item: the canonical form holds the national id, which a plain hash
+    // would expose to a search over the few possible values.
+    let hashes: Vec<String> = documents
+        .iter()
+        .map(|d| keyed_hash(&keys.lookup, &d.canonical_json()))
+        .collect();
+    let conflicts: Vec<Problem> = documents
+        .iter()
+        .zip(&hashes)
+        .enumerate()
+        .filter(|(_, (d, hash))| {
+            existing
+                .get(&d.external_id)
+                .is_some_and(|(_, stored)| stored != *hash)
+        })
+        .map(|(index, (d, _))| Problem {
+            index: Some(index),
+            field: format!("decisions[{index}].external_id"),
+            reason: format!("{} was already stored with other content", d.external_id),
+        })
+        .collect();
+    if !conflicts.is_empty() {
+        return Err(ServiceError::Conflict {
+            message: format!(
+                "{} decision(s) conflict with stored ones; nothing was stored",
+                conflicts.len()
+            ),
+            details: conflicts,
+        });
+    }
+    let mut rows = Vec::new();
+    let mut codes = Vec::new();
+    let mut results = Vec::with_capacity(documents.len());
+    for ((document, version_id), hash) in documents.into_iter().zip(versions).zip(hashes) {
+        if let Some((reference, _)) = existing.get(&document.external_id) {
+            results.push(Ingested {
+                external_id: document.external_id,
+                reference: reference.clone(),
+                access_code: None,
+                status: IngestStatus::Unchanged,
+            });
+            continue;
+        }
+        let code = AccessCode::generate();
+        rows.push(new_row(
+            keys,
+            sender.agency_id,
+            version_id,
+            &document,
+            hash,
+            &code,
+            now,
+        )?);
+        codes.push((results.len(), code));
+        results.push(Ingested {
+            external_id: document.external_id,
+            reference: String::new(),
+            access_code: None,
+            status: IngestStatus::Created,
+        });
+    }
+    insert_with_fresh_references(conn, &mut rows)?;
+    for ((position, code), row) in codes.into_iter().zip(&rows) {
+        results[position].reference = row.reference.clone();
+        results[position].access_code = Some(code.as_str().to_string());
+    }
+    if !rows.is_empty() {
+        audit::append(
+            conn,
+            AuditEvent {
+                actor: Actor {
+                    kind: "api_client",
+                    id: None,
+                    role: Some(sender.client.to_string()),
+                    agency_id: Some(sender.agency_id),
+                },
+                action: "decisions.ingested",
+                subject_kind: "decision_batch",
+                subject_id: rows[0].reference.clone(),
+                details: serde_json::json!({"created": rows.len(), "unchanged": results.len() - rows.len()}),
+            },
+            now,
+        )?;
+    }
+    Ok(results)
+}
+
+fn new_row(
+    keys: &Keys,
+    agency_id: i64,
+    system_version_id: i64,
+    document: &DecisionDocument,
+    content_hash: String,
+    code: &AccessCode,
+    now: NaiveDateTime,
+) -> Result<NewDecision, ServiceError> {
+    let subject = document.subject.clone().unwrap_or_default();
+    let stored = serde_json::to_string(&document.without_national_id())
+        .map_err(|e| ServiceError::Unexpected(e.into()))?;
+    Ok(NewDecision {
+        reference: DecisionReference::generate().as_str().to_string(),
+        agency_id,
+        system_version_id,
+        external_id: document.external_id.clone(),
+        access_code_hash: keyed_hash(&keys.lookup, code.as_str()),
+        outcome: document.outcome.clone(),
+        decided_at: document.decided_at.naive_utc(),
+        content_json: stored,
+        content_hash,
+        subject_email: subject.email,
+        subject_national_id_hash: subject
+            .national_id
+            .as_deref()
+            .map(|id| keyed_hash(&keys.lookup, id)),
+        subject_language: subject.language.map(|l| l.code().to_string()),
+        created_at: now,
+    })
+}
+
+/// Inserts the rows in multi-row chunks. References are random (40 bits), so they are not
+/// looked up first: the unique index refuses the rare collision, and that chunk is retried
+/// in its own savepoint with new references.
+fn insert_with_fresh_references(
+    conn: &mut DbConnection,
+    rows: &mut [NewDecision],
+) -> Result<(), ServiceError> {
+    const ATTEMPTS: usize = 4;
+    for chunk in rows.chunks_mut(decision::INSERT_CHUNK) {
+        let mut attempt = 1;
+        loop {
+            let inserted = write_transaction(conn, |conn| decision::insert_chunk(conn, chunk));
+            match inserted {
+                Ok(()) => break,
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    info,
+                )) if attempt < ATTEMPTS => {
+                    tracing::info!(attempt, message = info.message(), "decision insert collided; retrying with new references");
+                    for row in chunk.iter_mut() {
+                        row.reference = DecisionReference::generate().as_str().to_string();
+                    }
+                    attempt += 1;
+                }
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                )) => {
+                    return Err(ServiceError::Conflict {
+                        message: "another request stored some of these decisions at the same time; send the batch again".into(),
+                        details: Vec::new(),
+                    })
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A system as ingest needs it.
+struct KnownSystem {
+    id: i64,
+    current: i32,
+    registered_at: NaiveDateTime,
+}
+
+/// The system version each document pins: its `system_version`, else the current one. An
+/// unknown system, another agency's, a version that does not exist, a retired version, or a
+/// decision dated before the system was registered is a 422 for that item.
+fn resolve_versions(
+    conn: &mut DbConnection,
+    agency_id: i64,
+    documents: &[DecisionDocument],
+) -> Result<Vec<i64>, ServiceError> {
+    let mut slugs: Vec<&str> = documents.iter().map(|d| d.system.as_str()).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    let systems: Vec<(String, i64, i32, NaiveDateTime)> = ai_systems::table
+        .filter(ai_systems::agency_id.eq(agency_id))
+        .filter(ai_systems::slug.eq_any(&slugs))
+        .select((
+            ai_systems::slug,
+            ai_systems::id,
+            ai_systems::current_version,
+            ai_systems::created_at,
+        ))
+        .load(conn)?;
+    let systems: HashMap<String, KnownSystem> = systems
+        .into_iter()
+        .map(|(slug, id, current, registered_at)| {
+            (
+                slug,
+                KnownSystem {
+                    id,
+                    current,
+                    registered_at,
+                },
+            )
+        })
+        .collect();
+    let system_ids: Vec<i64> = systems.values().map(|s| s.id).collect();
+    let versions: Vec<(i64, i32, i64, String)> = ai_system_versions::table
+        .filter(ai_system_versions::system_id.eq_any(&system_ids))
+        .select((
+            ai_system_versions::system_id,
+            ai_system_versions::version,
+            ai_system_versions::id,
+            ai_system_versions::status,
+        ))
+        .load(conn)?;
+    let versions: HashMap<(i64, i32), (i64, String)> = versions
+        .into_iter()
+        .map(|(system, version, id, status)| ((system, version), (id, status)))
+        .collect();
+    let mut problems = Vec::new();
+    let mut resolved = Vec::with_capacity(documents.len());
+    for (index, document) in documents.iter().enumerate() {
+        let mut fail = |field: &str, reason: String| {
+            problems.push(Problem {
+                index: Some(index),
+                field: format!("decisions[{index}].{field}"),
+                reason,
+            })
+        };
+        let Some(system) = systems.get(&document.system) else {
+            fail(
+                "system",
+                format!(
+                    "{} is not an AI system registered by your agency",
+                    document.system
+                ),
+            );
+            continue;
+        };
+        let wanted = document.system_version.unwrap_or(system.current);
+        let Some((id, status)) = versions.get(&(system.id, wanted)) else {
+            fail(
+                "system_version",
+                format!("version {wanted} of {} does not exist", document.system),
+            );
+            continue;
+        };
+        if status == SystemStatus::Retired.as_str() {
+            fail(
+                "system",
+                format!(
+                    "version {wanted} of {} is retired and makes no decisions",
+                    document.system
+                ),
+            );
+        } else if document.decided_at.naive_utc() < system.registered_at {
+            fail(
+                "decided_at",
+                format!(
+                    "is before {} was entered in the register ({})",
+                    document.system,
+                    system.registered_at.format("%Y-%m-%d")
+                ),
+            );
+        } else {
+            resolved.push(*id);
+        }
+    }
+    if problems.is_empty() {
+        Ok(resolved)
+    } else {
+        Err(ServiceError::Invalid(problems))
+    }
+}

@@ -1,0 +1,13 @@
+//! The use cases, one module each. Every service owns its transaction and its audit entries;
+//! the HTTP layers (`api`, `web`, the pages' port in `portal`) and the command line call them
+//! and never each other. Services use `domain` and `db`, never an HTTP layer
+//! (docs/architecture.md). The appeals workflow, the outbox and statistics are added here.
+
+pub mod access;
+pub mod error;
+pub mod explanations;
+pub mod ingest;
+pub mod read_back;
+pub mod register;
+
+pub use error::ServiceError;
