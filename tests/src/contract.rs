@@ -11,9 +11,14 @@ fn document() -> &'static Value {
     })
 }
 
-/// A JSON pointer token: `/` and `~` escaped.
+/// A JSON pointer token inside a URI fragment: `/` and `~` escaped for the pointer, braces
+/// percent-encoded for the URI.
 fn token(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+    segment
+        .replace('~', "~0")
+        .replace('/', "~1")
+        .replace('{', "%7B")
+        .replace('}', "%7D")
 }
 
 /// Asserts that `body`, answered with `status` to `method` on the documented `path` (with

@@ -21,7 +21,8 @@ fn decision(external_id: &str) -> Value {
         "system": "benefit-scoring",
         "outcome": "denied",
         "outcome_label": {"en": "Application denied"},
-        "decided_at": (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339(),
+        // The coming midnight: after the system was registered, the same on a re-send.
+        "decided_at": format!("{}T00:00:00Z", chrono::Utc::now().date_naive() + chrono::Duration::days(1)),
         "legal_basis": {"en": "Law on Housing Relations, Article 97"},
         "summary": {"en": "Your declared income is above the limit."},
         "factors": [{"key": "income", "label": {"en": "Income"}, "value": "412000", "unit": "KZT",

@@ -15,9 +15,11 @@ fn system() -> Value {
     content
 }
 
-/// An hour ago: after the test registered the system, as a decision must be.
-fn an_hour_ago() -> String {
-    (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339()
+/// The coming midnight (UTC): after the test registered its system, as a decision must be,
+/// less than a day ahead, and the same for every call in a test, so re-sends compare equal.
+fn just_now() -> String {
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Duration::days(1);
+    format!("{tomorrow}T00:00:00Z")
 }
 
 fn decision(external_id: &str) -> Value {
@@ -26,7 +28,7 @@ fn decision(external_id: &str) -> Value {
         "system": "housing-benefit-eligibility",
         "outcome": "denied",
         "outcome_label": {"en": "Application denied", "ru": "Заявление отклонено", "kk": "Өтініш қабылданбады"},
-        "decided_at": an_hour_ago(),
+        "decided_at": just_now(),
         "legal_basis": {"en": "Law on Housing Relations, Article 97"},
         "summary": {"en": "Your declared monthly income is above the limit for your household size."},
         "factors": [

@@ -29,10 +29,11 @@ pub struct Assessment {
     pub url: Option<String>,
 }
 
-/// Every field of one register entry version.
+/// Every field of one register entry version. Unknown fields are refused when an entry is
+/// submitted (the walker names them); the type itself accepts them so that published versions
+/// can carry their metadata beside it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct RegisterEntryContent {
     /// 2 to 64 lower-case letters, digits and single dashes; unique across the portal.
     #[cfg_attr(

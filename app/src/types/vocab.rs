@@ -9,8 +9,11 @@ macro_rules! vocabulary {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+        // Every wire name is the variant's name in snake_case (a unit test holds them equal):
+        // an enum-wide rule is what the schema generator reads reliably inside a macro.
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+
+            $($(#[$vmeta])* $variant),+
         }
 
         impl $name {

@@ -1,4 +1,4 @@
-//! Error policy for the JSON API (shared/API.md): `{"error", "message", "details"}` with
+//! Error policy for the JSON API (docs/api.md, "Errors"): `{"error", "message", "details"}` with
 //! 400 malformed JSON, 401 no or bad token, 403 missing scope, 404 not found (or not yours),
 //! 409 conflict, 413 too large, 422 invalid with every problem listed, 500 logged with a
 //! reference that the body repeats.

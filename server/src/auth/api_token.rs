@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The audience of API tokens.
 pub const API_AUDIENCE: &str = "redress:api";
 use super::jwt::ISSUER;
-/// How long a token lives, as API.md promises.
+/// How long a token lives (docs/api.md: 15 minutes).
 pub const LIFETIME_SECS: i64 = 900;
 
 /// The scopes a client may hold.

@@ -99,6 +99,15 @@ where
     let DbConnection::Sqlite(sqlite) = conn else {
         return conn.transaction(work);
     };
+    // Inside a transaction already (a service called by another), the write lock is held:
+    // the inner work becomes a savepoint.
+    let nested = matches!(
+        AnsiTransactionManager::transaction_manager_status_mut(sqlite).transaction_depth(),
+        Ok(Some(_))
+    );
+    if nested {
+        return conn.transaction(work);
+    }
     AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
     let outcome = work(conn);
     let DbConnection::Sqlite(sqlite) = conn else {

@@ -1,4 +1,4 @@
-//! The portable schema shared by both backends (see CONVENTIONS.md: portable types only).
+//! The portable schema shared by both backends (docs/architecture.md, "Databases": portable types only).
 
 diesel::table! {
     agencies (id) {

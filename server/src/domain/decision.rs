@@ -66,9 +66,10 @@ pub struct Subject {
     pub language: Option<Locale>,
 }
 
-/// One decision with its explanation.
+/// One decision with its explanation. Unknown fields are refused when a decision is submitted
+/// (the walker names them); the type itself accepts them so that a stored decision can be
+/// returned with its metadata beside it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
 pub struct DecisionDocument {
     /// The agency's own identifier: sending it again is idempotent.
     #[schema(min_length = 1, max_length = 200)]

@@ -59,11 +59,11 @@ pub fn read_decision(
     let decided_at = timestamp(map.get("decided_at"), &at("decided_at"), now, v);
     let legal_basis = v.text(map.get("legal_basis"), &at("legal_basis"), MAX_TEXT_CHARS);
     let summary = v.text(map.get("summary"), &at("summary"), MAX_TEXT_CHARS);
-    let factors = factors(map.get("factors"), &at("factors"), v);
+    let (factors, factor_keys) = factors(map.get("factors"), &at("factors"), v);
     let counterfactuals = counterfactuals(
         map.get("counterfactuals"),
         &at("counterfactuals"),
-        &factors,
+        &factor_keys,
         v,
     );
     if factors.is_empty() && counterfactuals.is_empty() && v.count() == before {
@@ -147,7 +147,12 @@ fn object_at<'a>(
     v.strict_object(Some(item), path, known)
 }
 
-fn factors(value: Option<&Value>, field: &str, v: &mut Validator) -> Vec<Factor> {
+/// Each factor key named, with whether the citizen can change it (`None` when that part was
+/// itself invalid), so a counterfactual is judged against every key given, valid or not, and
+/// one mistake is not reported twice.
+type FactorKeys = HashMap<String, Option<bool>>;
+
+fn factors(value: Option<&Value>, field: &str, v: &mut Validator) -> (Vec<Factor>, FactorKeys) {
     const KNOWN: [&str; 6] = [
         "key",
         "label",
@@ -157,6 +162,7 @@ fn factors(value: Option<&Value>, field: &str, v: &mut Validator) -> Vec<Factor>
         "citizen_can_change",
     ];
     let mut factors: Vec<Factor> = Vec::new();
+    let mut keys = FactorKeys::new();
     for (i, factor) in v.list(value, field, MAX_FACTORS).iter().enumerate() {
         let path = format!("{field}[{i}]");
         let Some(map) = object_at(factor, &path, &KNOWN, v) else {
@@ -178,7 +184,7 @@ fn factors(value: Option<&Value>, field: &str, v: &mut Validator) -> Vec<Factor>
             &format!("{path}.citizen_can_change"),
         );
         if let Some(key) = &key {
-            if factors.iter().any(|f| &f.key == key) {
+            if keys.insert(key.clone(), can_change).is_some() {
                 v.fail(
                     &format!("{path}.key"),
                     "appears twice in this decision's factors",
@@ -199,19 +205,15 @@ fn factors(value: Option<&Value>, field: &str, v: &mut Validator) -> Vec<Factor>
             });
         }
     }
-    factors
+    (factors, keys)
 }
 
 fn counterfactuals(
     value: Option<&Value>,
     field: &str,
-    factors: &[Factor],
+    changeable: &FactorKeys,
     v: &mut Validator,
 ) -> Vec<Counterfactual> {
-    let changeable: HashMap<&str, bool> = factors
-        .iter()
-        .map(|f| (f.key.as_str(), f.citizen_can_change))
-        .collect();
     let mut found = Vec::new();
     for (i, counterfactual) in v.list(value, field, MAX_COUNTERFACTUALS).iter().enumerate() {
         let path = format!("{field}[{i}]");
@@ -243,11 +245,11 @@ fn counterfactuals(
             if let Some(key) = &key {
                 match changeable.get(key.as_str()) {
                     None => v.fail(&format!("{change_path}.key"), "is not one of this decision's factor keys"),
-                    Some(false) => v.fail(
+                    Some(Some(false)) => v.fail(
                         &format!("{change_path}.key"),
                         "varies a factor the citizen cannot change (counterfactuals never vary immutable attributes)",
                     ),
-                    Some(true) => {}
+                    Some(Some(true) | None) => {}
                 }
             }
             let to = v.string(change.get("to"), &format!("{change_path}.to"), MAX_SHORT);
@@ -340,9 +342,10 @@ pub fn read_batch(
     now: DateTime<Utc>,
 ) -> Result<DecisionBatch, Vec<super::validator::Problem>> {
     let mut envelope = Validator::new(None);
-    let Some(map) = envelope.strict_object(Some(document), "body", &["decisions"]) else {
+    let Some(map) = envelope.object(Some(document), "body") else {
         return Err(envelope.details);
     };
+    envelope.no_unknown_keys(map, "", &["decisions"]);
     let list = match map.get("decisions") {
         Some(Value::Array(list)) if (1..=MAX_BATCH).contains(&list.len()) => list,
         Some(Value::Array(_)) => {
@@ -382,5 +385,106 @@ pub fn read_batch(
         })
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-30T12:00:00Z".parse().unwrap()
+    }
+
+    fn item() -> Value {
+        json!({
+            "external_id": "HB-1", "system": "housing", "outcome": "denied",
+            "outcome_label": {"en": "Denied", "ru": "Отказано"},
+            "decided_at": "2026-11-02T15:15:00+05:00",
+            "legal_basis": {"en": "Article 97"}, "summary": {"en": "Above the limit.\nSee below."},
+            "factors": [{"key": "income", "label": {"en": "Income"}, "value": "412000",
+                         "contribution": -0.42, "citizen_can_change": true}],
+            "counterfactuals": [{"changes": [{"key": "income", "to": "350000"}],
+                                 "outcome": "approved", "outcome_label": {"en": "Approved"}}],
+            "human_involvement": "reviewed", "human_reviewer": "officer@agency.gov.kz",
+            "model_version": "1", "subject": {"language": "ru", "national_id": "900101300123"}
+        })
+    }
+
+    #[test]
+    fn a_valid_item_becomes_a_typed_document() {
+        let mut v = Validator::new(Some(0));
+        let document = read_decision(0, &item(), now(), &mut v).unwrap();
+        assert!(v.details.is_empty());
+        assert_eq!(
+            document.decided_at.to_rfc3339(),
+            "2026-11-02T10:15:00+00:00"
+        );
+        assert_eq!(document.human_involvement, HumanInvolvement::Reviewed);
+        assert_eq!(
+            document.subject.as_ref().unwrap().language,
+            Some(Locale::Ru)
+        );
+        assert_eq!(document.counterfactuals[0].changes[0].to, "350000");
+        let stored = document.without_national_id();
+        assert_eq!(stored.subject.unwrap().national_id, None);
+    }
+
+    #[test]
+    fn nested_problems_are_named_with_their_paths() {
+        let mut bad = item();
+        bad["factors"][0]["contribution"] = json!("big");
+        bad["counterfactuals"][0]["changes"][0]["key"] = json!("age");
+        bad["counterfactuals"].as_array_mut().unwrap().push(
+            json!({"changes": [{"key": "income", "to": "1"}], "outcome": "approved", "outcome_label": {"en": "Approved"}}),
+        );
+        bad["subject"]["language"] = json!("de");
+        bad["extra"] = json!(1);
+        let mut v = Validator::new(Some(4));
+        assert!(read_decision(4, &bad, now(), &mut v).is_none());
+        let fields: Vec<&str> = v.details.iter().map(|d| d.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "decisions[4].extra",
+                "decisions[4].factors[0].contribution",
+                "decisions[4].counterfactuals[0].changes[0].key",
+                "decisions[4].subject.language",
+            ]
+        );
+        assert!(v.details.iter().all(|d| d.index == Some(4)));
+    }
+
+    #[test]
+    fn the_same_content_has_the_same_canonical_form_whatever_the_nulls() {
+        let mut with_nulls = item();
+        with_nulls["system_version"] = Value::Null;
+        with_nulls["factors"][0]["unit"] = Value::Null;
+        let mut v = Validator::new(Some(0));
+        let a = read_decision(0, &item(), now(), &mut v).unwrap();
+        let b = read_decision(0, &with_nulls, now(), &mut v).unwrap();
+        assert_eq!(a.canonical_json(), b.canonical_json());
+        let mut other = item();
+        other["outcome"] = json!("approved");
+        let c = read_decision(0, &other, now(), &mut v).unwrap();
+        assert_ne!(a.canonical_json(), c.canonical_json());
+    }
+
+    #[test]
+    fn a_batch_names_repeated_external_ids_and_unknown_envelope_keys() {
+        let batch = json!({"decisions": [item(), item()], "mode": "test"});
+        let problems = read_batch(&batch, now()).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, vec!["mode", "decisions[1].external_id"]);
+        assert!(problems[1].reason.contains("first at index 0"));
+        assert!(read_batch(&json!({"decisions": []}), now()).is_err());
+        assert_eq!(
+            read_batch(&json!({"decisions": [item()]}), now())
+                .unwrap()
+                .decisions
+                .len(),
+            1
+        );
     }
 }

@@ -12,7 +12,7 @@ use app::types::{
 use app::types::{RegisterEntryContent, RiskLevel, SystemStatus};
 use diesel::prelude::*;
 
-/// Counts below this are shown as "fewer than" it (DESIGN.md: no individual singled out).
+/// Counts below this are shown as "fewer than" it (so no individual can be singled out).
 pub const SMALL_COUNT_THRESHOLD: i64 = 10;
 
 /// The current entries matching `filters`, by name.
