@@ -1,4 +1,5 @@
-//! Staff authentication: passwords, session tokens, CSRF, sign-in and its rate limit.
+//! Staff authentication: passwords, session tokens, CSRF. Signing in and out are use cases
+//! (`services::staff_sessions`).
 
 pub mod api_token;
 pub mod citizen_token;
@@ -7,4 +8,3 @@ pub mod jwt;
 pub mod password;
 pub mod session;
 pub mod session_token;
-pub mod signin;

@@ -11,6 +11,8 @@ pub mod serve;
 
 use crate::config::Settings;
 use crate::db::{self, PooledDb};
+use crate::domain::validator::Problem;
+use crate::services::ServiceError;
 
 /// A migrated connection for a one-off command.
 pub fn connection(settings: &Settings) -> anyhow::Result<PooledDb> {
@@ -18,4 +20,26 @@ pub fn connection(settings: &Settings) -> anyhow::Result<PooledDb> {
     let mut conn = pool.get()?;
     db::run_migrations(&mut conn)?;
     Ok(conn)
+}
+
+/// A service's refusal as the operator reads it: each problem after the flag it concerns
+/// (`--email must be an email address`), everything else as it is.
+pub fn refusal(error: ServiceError) -> anyhow::Error {
+    let named = |problems: &[Problem]| {
+        problems
+            .iter()
+            .map(|p| match p.field.as_str() {
+                // Read from stdin or a prompt, not a flag.
+                "password" => format!("the password {}", p.reason),
+                flag => format!("--{flag} {}", p.reason),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match error {
+        ServiceError::Invalid(problems) => anyhow::anyhow!(named(&problems)),
+        ServiceError::Conflict { message, .. } => anyhow::anyhow!(message),
+        ServiceError::NotFound => anyhow::anyhow!("not found"),
+        ServiceError::Unexpected(error) => error,
+    }
 }

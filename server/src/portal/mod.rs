@@ -1,11 +1,10 @@
-//! The server's implementation of the pages' port, every query scoped to the principal.
+//! The server's implementation of the pages' port: each call runs one service on the blocking
+//! pool, and a service's error becomes the pages' [`AppError`] in one place ([`to_app_error`]).
 
-mod decisions;
-mod register;
-
-use crate::db::models::agency::{self, Agency, AgencyScope};
-use crate::db::models::ai_system;
 use crate::db::{DbConnection, DbPool};
+use crate::services::{
+    agencies, decision_search, explanations, register_browse, register_flags, ServiceError,
+};
 use crate::web::error::new_reference;
 use actix_web::web;
 use app::api::AppError;
@@ -26,22 +25,33 @@ impl DbPortal {
         DbPortal { pool }
     }
 
-    /// Runs `work` on the blocking pool; unexpected failures are logged under a reference.
+    /// Runs `work` on the blocking pool with a connection of its own.
     async fn run<T, F>(&self, work: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut DbConnection) -> anyhow::Result<Result<T, AppError>> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, ServiceError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        let outcome = web::block(move || -> anyhow::Result<Result<T, AppError>> {
-            let mut conn = pool.get()?;
+        let outcome = web::block(move || -> Result<T, ServiceError> {
+            let mut conn = pool.get().map_err(anyhow::Error::from)?;
             work(&mut conn)
         })
         .await;
         match outcome {
-            Ok(Ok(result)) => result,
-            Ok(Err(error)) => Err(unexpected(error)),
+            Ok(result) => result.map_err(to_app_error),
             Err(error) => Err(unexpected(anyhow::anyhow!(error))),
+        }
+    }
+}
+
+/// What the pages see of a service's error. Pages only read, so a refusal of input cannot
+/// arise from them: should one, it is a bug and is logged like any other.
+fn to_app_error(error: ServiceError) -> AppError {
+    match error {
+        ServiceError::NotFound => AppError::NotFound,
+        ServiceError::Unexpected(error) => unexpected(error),
+        refused @ (ServiceError::Invalid(_) | ServiceError::Conflict { .. }) => {
+            unexpected(anyhow::anyhow!("a page's query was refused: {refused:?}"))
         }
     }
 }
@@ -52,33 +62,16 @@ fn unexpected(error: anyhow::Error) -> AppError {
     AppError::Unexpected { reference }
 }
 
-fn overview(conn: &mut DbConnection, agency: Agency) -> anyhow::Result<AgencyOverview> {
-    let systems = ai_system::list_current_for_agency(conn, agency.id)?;
-    Ok(AgencyOverview {
-        slug: agency.slug,
-        name: serde_json::from_str(&agency.name_json)?,
-        contact: serde_json::from_str(&agency.contact_json)?,
-        systems,
-    })
-}
-
 #[async_trait::async_trait]
 impl Portal for DbPortal {
     async fn staff_home(&self, principal: &StaffPrincipal) -> Result<StaffHome, AppError> {
-        let scope = AgencyScope::of(principal.agency_id);
-        let identity = principal.identity.clone();
-        self.run(move |conn| {
-            let agencies = agency::list_visible(conn, scope)?
-                .into_iter()
-                .map(|a| overview(conn, a))
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            Ok(Ok(StaffHome { identity, agencies }))
-        })
-        .await
+        let principal = principal.clone();
+        self.run(move |conn| agencies::staff_home(conn, &principal))
+            .await
     }
 
     async fn register_list(&self, filters: RegisterFilters) -> Result<RegisterList, AppError> {
-        self.run(move |conn| Ok(Ok(register::list(conn, &filters)?)))
+        self.run(move |conn| register_browse::list(conn, &filters))
             .await
     }
 
@@ -88,7 +81,7 @@ impl Portal for DbPortal {
         version: Option<i32>,
     ) -> Result<RegisterEntry, AppError> {
         let slug = slug.to_string();
-        self.run(move |conn| Ok(register::entry(conn, &slug, version)?.ok_or(AppError::NotFound)))
+        self.run(move |conn| register_browse::entry(conn, &slug, version))
             .await
     }
 
@@ -99,10 +92,7 @@ impl Portal for DbPortal {
     ) -> Result<Explanation, AppError> {
         let reference = reference.to_string();
         self.run(move |conn| {
-            Ok(
-                crate::services::explanations::for_viewer(conn, &viewer, &reference)?
-                    .ok_or(AppError::NotFound),
-            )
+            explanations::for_viewer(conn, &viewer, &reference)?.ok_or(ServiceError::NotFound)
         })
         .await
     }
@@ -112,8 +102,8 @@ impl Portal for DbPortal {
         principal: &StaffPrincipal,
         filters: DecisionFilters,
     ) -> Result<DecisionList, AppError> {
-        let scope = AgencyScope::of(principal.agency_id);
-        self.run(move |conn| Ok(Ok(decisions::list(conn, scope, &filters)?)))
+        let principal = principal.clone();
+        self.run(move |conn| decision_search::list(conn, &principal, &filters))
             .await
     }
 
@@ -122,28 +112,18 @@ impl Portal for DbPortal {
         principal: &StaffPrincipal,
         slug: &str,
     ) -> Result<RegisterEntry, AppError> {
-        let Some(agency_id) = principal
-            .agency_id
-            .filter(|_| principal.role == app::types::Role::Supervisor)
-        else {
-            return Err(AppError::NotFound);
-        };
+        let principal = principal.clone();
         let slug = slug.to_string();
-        self.run(move |conn| {
-            Ok(register::editable(conn, agency_id, &slug)?.ok_or(AppError::NotFound))
-        })
-        .await
+        self.run(move |conn| register_browse::editable(conn, &principal, &slug))
+            .await
     }
 
     async fn register_flags(
         &self,
         principal: &StaffPrincipal,
     ) -> Result<Vec<RegisterFlagView>, AppError> {
-        if principal.role == app::types::Role::Reviewer {
-            return Err(AppError::NotFound);
-        }
-        let scope = AgencyScope::of(principal.agency_id);
-        self.run(move |conn| Ok(Ok(register::flags(conn, scope)?)))
+        let principal = principal.clone();
+        self.run(move |conn| register_flags::for_principal(conn, &principal))
             .await
     }
 
@@ -152,14 +132,9 @@ impl Portal for DbPortal {
         principal: &StaffPrincipal,
         slug: &str,
     ) -> Result<AgencyOverview, AppError> {
-        let scope = AgencyScope::of(principal.agency_id);
+        let principal = principal.clone();
         let slug = slug.to_string();
-        self.run(
-            move |conn| match agency::find_visible(conn, scope, &slug)? {
-                Some(found) => Ok(Ok(overview(conn, found)?)),
-                None => Ok(Err(AppError::NotFound)),
-            },
-        )
-        .await
+        self.run(move |conn| agencies::staff_agency(conn, &principal, &slug))
+            .await
     }
 }

@@ -4,10 +4,17 @@
 //! (docs/architecture.md). The appeals workflow, the outbox and statistics are added here.
 
 pub mod access;
+pub mod accounts;
+pub mod agencies;
+pub mod api_clients;
+pub mod decision_search;
 pub mod error;
 pub mod explanations;
 pub mod ingest;
 pub mod read_back;
 pub mod register;
+pub mod register_browse;
+pub mod register_flags;
+pub mod staff_sessions;
 
 pub use error::ServiceError;

@@ -1,18 +1,16 @@
 //! `POST /staff/password`: checks the current password, applies the policy to the new one,
-//! ends every other session, and keeps this one signed in.
+//! ends every other session, and keeps this one signed in (`services::accounts`).
 
 use super::{csrf_ok, locale, redirect_with_flash, secure_cookies};
 use crate::auth::{password, session};
-use crate::db::models::audit::{self, Actor, AuditEvent};
-use crate::db::models::{revoked_session, user};
-use crate::db::write_transaction;
+use crate::services::accounts::{self, PasswordChange};
+use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
 use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use app::port::StaffPrincipal;
-use app::types::FieldError;
 use serde::Deserialize;
 
 const FORM: &str = "password";
@@ -29,12 +27,6 @@ pub struct PasswordForm {
     confirm_password: String,
     #[serde(default)]
     csrf_token: String,
-}
-
-/// What the check of the form came to.
-enum Outcome {
-    Invalid(Vec<FieldError>),
-    Changed { token: String },
 }
 
 /// Changes the signed-in staff member's password.
@@ -85,15 +77,29 @@ pub async fn post(
 
     let reader = locale(&req);
     let worker_state = state.clone();
-    let outcome = web::block(move || change_password(&worker_state, &principal, &form))
-        .await
-        .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
-        .map_err(|e| WebError::unexpected(e, reader))?;
+    let outcome = web::block(move || -> Result<PasswordChange, ServiceError> {
+        let mut conn = worker_state.pool.get().map_err(anyhow::Error::from)?;
+        accounts::change_password(
+            &mut conn,
+            &worker_state.session_tokens,
+            &principal,
+            &form.current_password,
+            &form.new_password,
+            chrono::Utc::now(),
+        )
+    })
+    .await
+    .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
+    .map_err(|e| WebError::unexpected(anyhow::Error::from(e), reader))?;
     Ok(match outcome {
-        Outcome::Invalid(errors) => {
+        PasswordChange::WrongCurrentPassword => {
+            let errors = vec![flash::field_error(
+                "current_password",
+                "error_current_password_wrong",
+            )];
             redirect_with_flash(&req, PAGE, &flash::with_errors(FORM, &[], errors))
         }
-        Outcome::Changed { token } => {
+        PasswordChange::Changed { token } => {
             let mut response =
                 redirect_with_flash(&req, PAGE, &flash::notice(FORM, "notice_password_changed"));
             let cookie = cookies::build(
@@ -108,56 +114,4 @@ pub async fn post(
             response
         }
     })
-}
-
-fn change_password(
-    state: &AppState,
-    principal: &StaffPrincipal,
-    form: &PasswordForm,
-) -> anyhow::Result<Outcome> {
-    let mut conn = state.pool.get()?;
-    let Some(account) = user::find_by_id(&mut conn, principal.user_id)? else {
-        anyhow::bail!("signed-in user {} no longer exists", principal.user_id);
-    };
-    if !password::verify(&form.current_password, &account.password_hash) {
-        return Ok(Outcome::Invalid(vec![flash::field_error(
-            "current_password",
-            "error_current_password_wrong",
-        )]));
-    }
-    let new_hash = password::hash(&form.new_password)?;
-    // Whole seconds, because tokens record sign-in time in seconds.
-    let now_secs = chrono::Utc::now().timestamp();
-    let now = chrono::DateTime::from_timestamp(now_secs, 0)
-        .map(|t| t.naive_utc())
-        .ok_or_else(|| anyhow::anyhow!("clock out of range"))?;
-    let lifetime = state.session_tokens.lifetime_secs();
-    write_transaction(&mut conn, |conn| -> anyhow::Result<()> {
-        user::set_password_hash(conn, account.id, &new_hash, now)?;
-        revoked_session::revoke(
-            conn,
-            &principal.session_id,
-            now,
-            now + chrono::Duration::seconds(lifetime),
-        )?;
-        audit::append(
-            conn,
-            AuditEvent {
-                actor: Actor::staff(account.id, &account.role, account.agency_id),
-                action: "staff.password_changed",
-                subject_kind: "user",
-                subject_id: account.id.to_string(),
-                details: serde_json::json!({}),
-            },
-            now,
-        )?;
-        Ok(())
-    })?;
-    let (token, _) = state.session_tokens.issue(
-        account.id,
-        &crate::secrets::random_token(),
-        now_secs,
-        now_secs,
-    )?;
-    Ok(Outcome::Changed { token })
 }

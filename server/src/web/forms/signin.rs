@@ -2,7 +2,8 @@
 
 use super::{client_ip, csrf_ok, locale, redirect_with_flash, secure_cookies};
 use crate::auth::session;
-use crate::auth::signin::{sign_in, SignInOutcome};
+use crate::services::staff_sessions::{self, SignInOutcome};
+use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
@@ -60,21 +61,21 @@ pub async fn post(
     let ip = client_ip(&req);
     let reader = locale(&req);
     let worker_state = state.clone();
-    let outcome = web::block(move || -> anyhow::Result<SignInOutcome> {
-        let mut conn = worker_state.pool.get()?;
-        sign_in(
+    let outcome = web::block(move || -> Result<SignInOutcome, ServiceError> {
+        let mut conn = worker_state.pool.get().map_err(anyhow::Error::from)?;
+        staff_sessions::sign_in(
             &mut conn,
             &worker_state.session_tokens,
             &worker_state.settings.rate_limit,
             &form.email,
             &form.password,
             &ip,
-            chrono::Utc::now().naive_utc(),
+            chrono::Utc::now(),
         )
     })
     .await
     .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
-    .map_err(|e| WebError::unexpected(e, reader))?;
+    .map_err(|e| WebError::unexpected(anyhow::Error::from(e), reader))?;
 
     Ok(match outcome {
         SignInOutcome::SignedIn { token, .. } => HttpResponse::SeeOther()

@@ -1,10 +1,10 @@
-//! `POST /staff/signout`: revokes the session on the server, not just the cookie.
+//! `POST /staff/signout`: revokes the session on the server (`services::staff_sessions`),
+//! not just the cookie.
 
 use super::{csrf_ok, locale, page_context, redirect_with_flash, secure_cookies};
 use crate::auth::session;
-use crate::db::models::audit::{self, Actor, AuditEvent};
-use crate::db::models::revoked_session;
-use crate::db::write_transaction;
+use crate::services::staff_sessions;
+use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
@@ -38,33 +38,13 @@ pub async fn post(
         let reader = locale(&req);
         let lifetime = state.session_tokens.lifetime_secs();
         let pool = state.pool.clone();
-        web::block(move || -> anyhow::Result<()> {
-            let mut conn = pool.get()?;
-            let now = chrono::Utc::now().naive_utc();
-            write_transaction(&mut conn, |conn| -> anyhow::Result<()> {
-                revoked_session::revoke(
-                    conn,
-                    &principal.session_id,
-                    now,
-                    now + chrono::Duration::seconds(lifetime),
-                )?;
-                audit::append(
-                    conn,
-                    AuditEvent {
-                        actor: Actor::principal(&principal),
-                        action: "staff.signed_out",
-                        subject_kind: "user",
-                        subject_id: principal.user_id.to_string(),
-                        details: serde_json::json!({}),
-                    },
-                    now,
-                )?;
-                Ok(())
-            })
+        web::block(move || -> Result<(), ServiceError> {
+            let mut conn = pool.get().map_err(anyhow::Error::from)?;
+            staff_sessions::sign_out(&mut conn, &principal, lifetime, chrono::Utc::now())
         })
         .await
         .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
-        .map_err(|e| WebError::unexpected(e, reader))?;
+        .map_err(|e| WebError::unexpected(anyhow::Error::from(e), reader))?;
     }
     let mut response = redirect_with_flash(
         &req,

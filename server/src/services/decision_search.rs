@@ -1,22 +1,27 @@
-//! Staff lists of their agency's decisions: search by reference, filter by system and outcome.
+//! Staff lists of their agency's decisions: search by reference, filter by system and outcome,
+//! fifty to a page, newest first.
 
+use super::error::ServiceError;
 use crate::db::models::agency::AgencyScope;
 use crate::db::schema::{agencies, ai_system_versions, ai_systems, decisions};
 use crate::db::DbConnection;
 use crate::domain::local_time::local_date;
 use crate::domain::reference::{normalise_symbols, DecisionReference};
+use app::port::StaffPrincipal;
 use app::types::{CalendarDate, DecisionFilters, DecisionList, DecisionRow};
 use chrono::Datelike;
 use diesel::prelude::*;
 
 const PAGE_SIZE: i64 = 50;
 
-/// A page of decisions the scope may see, newest first.
+/// A page of the decisions `principal` may see (their agency's, or every agency's for the
+/// ombudsman and admins), newest first.
 pub fn list(
     conn: &mut DbConnection,
-    scope: AgencyScope,
+    principal: &StaffPrincipal,
     filters: &DecisionFilters,
-) -> anyhow::Result<DecisionList> {
+) -> Result<DecisionList, ServiceError> {
+    let scope = AgencyScope::of(principal.agency_id);
     let build = || {
         let mut query = decisions::table
             .inner_join(ai_system_versions::table.inner_join(ai_systems::table))

@@ -1,13 +1,16 @@
-//! The public register: filtered lists, one entry at a version, and error reports.
+//! Browsing the public register as its pages show it: the current entries matching filters,
+//! one entry at any version with its history and how many decisions it made, and the entry a
+//! supervisor may edit.
 
-use crate::db::models::agency::AgencyScope;
+use super::error::ServiceError;
 use crate::db::models::{ai_system, decision};
-use crate::db::schema::{agencies, ai_system_versions, ai_systems, register_flags};
+use crate::db::schema::{agencies, ai_system_versions, ai_systems};
 use crate::db::DbConnection;
 use crate::domain::stored;
+use app::port::StaffPrincipal;
 use app::types::{
-    AgencyChoice, PublicCount, RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList,
-    RegisterRow, VersionSummary,
+    AgencyChoice, PublicCount, RegisterEntry, RegisterFilters, RegisterList, RegisterRow, Role,
+    VersionSummary,
 };
 use app::types::{RegisterEntryContent, RiskLevel, SystemStatus};
 use diesel::prelude::*;
@@ -16,7 +19,10 @@ use diesel::prelude::*;
 pub const SMALL_COUNT_THRESHOLD: i64 = 10;
 
 /// The current entries matching `filters`, by name.
-pub fn list(conn: &mut DbConnection, filters: &RegisterFilters) -> anyhow::Result<RegisterList> {
+pub fn list(
+    conn: &mut DbConnection,
+    filters: &RegisterFilters,
+) -> Result<RegisterList, ServiceError> {
     let mut query = ai_systems::table
         .inner_join(agencies::table)
         .inner_join(
@@ -79,28 +85,30 @@ pub fn list(conn: &mut DbConnection, filters: &RegisterFilters) -> anyhow::Resul
         .order(agencies::slug.asc())
         .load::<(String, String)>(conn)?
         .into_iter()
-        .map(|(slug, name)| AgencyChoice {
-            slug,
-            name: serde_json::from_str(&name).unwrap_or_default(),
+        .map(|(slug, name)| {
+            Ok(AgencyChoice {
+                slug,
+                name: stored::document(&name, "agency name")?,
+            })
         })
-        .collect();
+        .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(RegisterList { rows, agencies })
 }
 
-/// One entry at `version` (else the current one), with history and live figures.
+/// One entry at `version` (else the current one), with history and live figures; `NotFound`
+/// for an unknown slug or version.
 pub fn entry(
     conn: &mut DbConnection,
     slug: &str,
     version: Option<i32>,
-) -> anyhow::Result<Option<RegisterEntry>> {
+) -> Result<RegisterEntry, ServiceError> {
     let history = ai_system::history(conn, slug)?;
-    let Some(current) = history.first() else {
-        return Ok(None);
-    };
+    let current = history.first().ok_or(ServiceError::NotFound)?;
     let wanted = version.unwrap_or(current.version);
-    let Some(shown) = history.iter().find(|v| v.version == wanted) else {
-        return Ok(None);
-    };
+    let shown = history
+        .iter()
+        .find(|v| v.version == wanted)
+        .ok_or(ServiceError::NotFound)?;
     let agency_name: String = agencies::table
         .filter(agencies::slug.eq(&current.agency_slug))
         .select(agencies::name_json)
@@ -111,13 +119,13 @@ pub fn entry(
         .select(ai_system_versions::id)
         .load(conn)?;
     let decisions = decision::count_for_versions(conn, &version_ids)?;
-    Ok(Some(RegisterEntry {
+    Ok(RegisterEntry {
         slug: slug.to_string(),
         agency_slug: current.agency_slug.clone(),
-        agency_name: serde_json::from_str(&agency_name).unwrap_or_default(),
+        agency_name: stored::document(&agency_name, "agency name")?,
         version: shown.version,
         current_version: current.version,
-        content: serde_json::from_str(&shown.content_json)?,
+        content: stored::document(&shown.content_json, "register entry")?,
         history: history
             .iter()
             .map(|v| VersionSummary {
@@ -126,55 +134,29 @@ pub fn entry(
             })
             .collect(),
         decisions: PublicCount::suppressed(decisions, SMALL_COUNT_THRESHOLD),
-    }))
+    })
 }
 
-/// Error reports on the entries of the agencies `scope` may see, newest first.
-pub fn flags(conn: &mut DbConnection, scope: AgencyScope) -> anyhow::Result<Vec<RegisterFlagView>> {
-    let mut query = register_flags::table
-        .inner_join(ai_systems::table)
-        .select((
-            ai_systems::slug,
-            register_flags::version,
-            register_flags::message,
-            register_flags::contact_email,
-            register_flags::created_at,
-        ))
-        .order(register_flags::created_at.desc())
-        .limit(200)
-        .into_boxed();
-    if let AgencyScope::One(id) = scope {
-        query = query.filter(ai_systems::agency_id.eq(id));
-    }
-    let rows: Vec<(String, i32, String, Option<String>, chrono::NaiveDateTime)> =
-        query.load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(system_slug, version, message, contact_email, at)| RegisterFlagView {
-                system_slug,
-                version,
-                message,
-                contact_email,
-                reported_at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            },
-        )
-        .collect())
-}
-
-/// The current version of `slug` if `agency_id` owns it.
+/// The current version of `slug` for its editor: only a supervisor of the owning agency may
+/// edit it; anyone else gets `NotFound`, as for an entry that does not exist.
 pub fn editable(
     conn: &mut DbConnection,
-    agency_id: i64,
+    principal: &StaffPrincipal,
     slug: &str,
-) -> anyhow::Result<Option<RegisterEntry>> {
+) -> Result<RegisterEntry, ServiceError> {
+    let Some(agency_id) = principal
+        .agency_id
+        .filter(|_| principal.role == Role::Supervisor)
+    else {
+        return Err(ServiceError::NotFound);
+    };
     let owner: Option<i64> = ai_systems::table
         .filter(ai_systems::slug.eq(slug))
         .select(ai_systems::agency_id)
         .first(conn)
         .optional()?;
     if owner != Some(agency_id) {
-        return Ok(None);
+        return Err(ServiceError::NotFound);
     }
     entry(conn, slug, None)
 }

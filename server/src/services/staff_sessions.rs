@@ -1,13 +1,17 @@
-//! Staff sign-in: a rate limit counted in the database, argon2id verification that takes
-//! the same time whether or not the account exists, and a new session on success.
+//! Staff sessions: signing in (a rate limit counted in the database, and argon2id verification
+//! that takes the same time whether or not the account exists) and signing out (the session is
+//! revoked on the server, not just its cookie). Both are audited.
 
+use super::accounts::normalise_email;
+use super::error::ServiceError;
 use crate::auth::password;
 use crate::auth::session_token::{SessionClaims, SessionTokens};
 use crate::config::RateLimitSettings;
 use crate::db::models::audit::{self, Actor, AuditEvent};
-use crate::db::models::{rate_limit, user};
+use crate::db::models::{rate_limit, revoked_session, user};
 use crate::db::{write_transaction, DbConnection};
-use chrono::{Duration, NaiveDateTime};
+use app::port::StaffPrincipal;
+use chrono::{DateTime, Duration, Utc};
 
 const BUCKET_EMAIL: &str = "staff_signin_email";
 const BUCKET_IP: &str = "staff_signin_ip";
@@ -20,18 +24,13 @@ pub enum SignInOutcome {
         token: String,
         claims: SessionClaims,
     },
-    /// Wrong email or password (never saying which).
+    /// Wrong email or password, or a disabled account (never saying which).
     Refused,
     /// Too many failures lately for this email or address.
     RateLimited,
 }
 
-/// Normalises an email address for lookup: trimmed, lower-case.
-pub fn normalise_email(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-/// Attempts a sign-in from `client_ip` at `now`.
+/// Attempts a sign-in with `email` and `password_typed` from `client_ip` at `now`.
 pub fn sign_in(
     conn: &mut DbConnection,
     tokens: &SessionTokens,
@@ -39,8 +38,10 @@ pub fn sign_in(
     email: &str,
     password_typed: &str,
     client_ip: &str,
-    now: NaiveDateTime,
-) -> anyhow::Result<SignInOutcome> {
+    now: DateTime<Utc>,
+) -> Result<SignInOutcome, ServiceError> {
+    let timestamp = now.timestamp();
+    let now = now.naive_utc();
     let email = normalise_email(email);
     let since = now - Duration::minutes(limits.window_minutes);
     if rate_limit::count_since(conn, BUCKET_EMAIL, &email, since)? >= limits.signin_per_email
@@ -58,7 +59,7 @@ pub fn sign_in(
     let account = match account {
         Some(a) if password_ok && a.active => a,
         _ => {
-            write_transaction(conn, |conn| -> anyhow::Result<()> {
+            write_transaction(conn, |conn| -> Result<(), ServiceError> {
                 rate_limit::record(conn, BUCKET_EMAIL, &email, now)?;
                 rate_limit::record(conn, BUCKET_IP, client_ip, now)?;
                 Ok(())
@@ -67,7 +68,6 @@ pub fn sign_in(
         }
     };
     let session_id = crate::secrets::random_token();
-    let timestamp = now.and_utc().timestamp();
     let (token, claims) = tokens.issue(account.id, &session_id, timestamp, timestamp)?;
     write_transaction(conn, |conn| {
         audit::append(
@@ -83,4 +83,35 @@ pub fn sign_in(
         )
     })?;
     Ok(SignInOutcome::SignedIn { token, claims })
+}
+
+/// Ends `principal`'s session at `now`: its token is refused from then on, until it would have
+/// expired anyway (`lifetime_secs` later), when the revocation can be forgotten.
+pub fn sign_out(
+    conn: &mut DbConnection,
+    principal: &StaffPrincipal,
+    lifetime_secs: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let now = now.naive_utc();
+    write_transaction(conn, |conn| -> Result<(), ServiceError> {
+        revoked_session::revoke(
+            conn,
+            &principal.session_id,
+            now,
+            now + Duration::seconds(lifetime_secs),
+        )?;
+        audit::append(
+            conn,
+            AuditEvent {
+                actor: Actor::principal(principal),
+                action: "staff.signed_out",
+                subject_kind: "user",
+                subject_id: principal.user_id.to_string(),
+                details: serde_json::json!({}),
+            },
+            now,
+        )?;
+        Ok(())
+    })
 }
