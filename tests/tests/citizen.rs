@@ -190,6 +190,35 @@ on_both_backends! {
         assert!(flags.contains("The supplier named here changed in 2026."));
     }
 
+    async fn flags_are_limited_per_address_and_kept_from_reviewers(app) {
+        seeded(&app);
+        let entry_path = "/register/housing-benefit-eligibility";
+        let (_, entry) = page(&app.client, &app, entry_path, "en").await;
+        let csrf = tests::hidden_value(&entry, "csrf_token").unwrap();
+        let flag = |path: String, message: String| {
+            let request = app.client.post(app.url(&path)).form(&[("message", message.as_str()), ("contact_email", "reader@example.kz"), ("csrf_token", csrf.as_str())]);
+            async move { request.send().await.unwrap() }
+        };
+        let unknown = flag("/register/no-such-system/flag".into(), "Wrong".into()).await;
+        assert_eq!(unknown.status(), StatusCode::NOT_FOUND, "an entry that does not exist cannot be flagged");
+        for n in 1..=5 {
+            flag(format!("{entry_path}/flag"), format!("Report number {n}")).await;
+        }
+        flag(format!("{entry_path}/flag"), "Report number 6".into()).await;
+        let (_, after) = page(&app.client, &app, entry_path, "en").await;
+        assert!(after.contains("You have sent several reports in a short time"), "the sixth report is refused");
+        assert!(after.contains("Report number 6"), "the refused report is kept in the form");
+        let (supervisor, _, _, _, password) = server::cli::seed_demo::DEMO_ACCOUNTS[1];
+        let staff = app.signed_in_client(supervisor, password).await;
+        let (_, flags) = page(&staff, &app, "/staff/flags", "en").await;
+        assert!(flags.contains("Report number 5") && flags.contains("reader@example.kz"));
+        assert!(!flags.contains("Report number 6"), "a refused report is not stored");
+        let (reviewer, _, _, _, password) = server::cli::seed_demo::DEMO_ACCOUNTS[0];
+        let reviewer = app.signed_in_client(reviewer, password).await;
+        let (status, _) = page(&reviewer, &app, "/staff/flags", "en").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "reviewers do not handle reports");
+    }
+
     async fn the_privacy_notice_and_openapi_document_are_published(app) {
         let (status, html) = page(&app.client, &app, "/privacy", "en").await;
         assert_eq!(status, StatusCode::OK);
