@@ -35,7 +35,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -67,12 +67,11 @@ fn set_content_security_policy() {
     }
 }
 
-/// The routed application, hydrated in the browser.
+/// The routed application. It runs on the server only: the browser hydrates just the islands.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let context = provide_page_context();
-    mark_hydrated();
 
     view! {
         <Stylesheet id="redress-css" href="/style/redress.css" />
@@ -102,18 +101,4 @@ pub fn App() -> impl IntoView {
             <Footer />
         </Router>
     }
-}
-
-/// Marks `<html data-hydrated>` once the WebAssembly client has taken over the page, so tests
-/// (and styles, if ever needed) can tell a hydrated page from server HTML.
-fn mark_hydrated() {
-    Effect::new(|_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
 }

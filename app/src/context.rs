@@ -1,6 +1,7 @@
 //! What the server knows about a request that every page needs: language, CSRF token,
-//! flash of the last form post, and who is signed in. Rendered once on the server and
-//! shipped to the client with the page, so hydration sees the same values.
+//! flash of the last form post, and who is signed in. Pages render on the server only, so it
+//! is never shipped to the browser; an island gets the little it needs as a prop
+//! (`components::island::FormContext`).
 
 use crate::i18n::Locale;
 use crate::types::{Flash, StaffIdentity};
@@ -21,10 +22,9 @@ pub struct PageContext {
     pub citizen_reference: Option<String>,
 }
 
-/// Reads the server's [`PageContext`] during SSR; the client receives the same value.
+/// Reads the server's [`PageContext`] during SSR and provides it to the page's components.
 pub fn provide_page_context() -> PageContext {
-    let shared = SharedValue::new(server_page_context);
-    let context = shared.into_inner();
+    let context = server_page_context();
     provide_context(context.clone());
     context
 }

@@ -14,10 +14,12 @@ pub mod pages;
 pub mod port;
 pub mod types;
 
-/// Entry point of the WebAssembly client: hydrates the server-rendered page.
+/// Entry point of the WebAssembly client. Pages are server-rendered and work without it; the
+/// script Leptos puts in the page calls this, then hydrates each `#[island]` it finds (the only
+/// interactive parts), so the rest of the page's code never reaches the browser.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

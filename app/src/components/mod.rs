@@ -2,5 +2,6 @@
 
 pub mod chart;
 pub mod form;
+pub mod island;
 pub mod layout;
 pub mod text;
