@@ -39,5 +39,20 @@ if [ "$profile" = release ]; then
       target/site/pkg/redress_bg.wasm -o target/site/pkg/redress_bg.wasm
   fi
 fi
+# Compressed copies the server sends as they are (server/src/web/assets.rs): brotli at its
+# highest quality is too slow to do per request. Debug builds drop stale copies, so the server
+# never sends an old release client in place of a new debug one.
+find target/site/pkg \( -name '*.br' -o -name '*.gz' \) -delete
+if [ "$profile" = release ]; then
+  find target/site/pkg -type f \( -name '*.js' -o -name '*.wasm' \) -print0 | xargs -0 node -e '
+    const fs = require("fs"), zlib = require("zlib");
+    for (const file of process.argv.slice(1)) {
+      const data = fs.readFileSync(file);
+      fs.writeFileSync(file + ".br", zlib.brotliCompressSync(data, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+      fs.writeFileSync(file + ".gz", zlib.gzipSync(data, { level: 9 }));
+    }'
+fi
 cp style/*.css target/site/style/
 echo "client built into target/site ($profile)"

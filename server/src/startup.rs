@@ -6,8 +6,7 @@ use crate::db;
 use crate::portal::DbPortal;
 use crate::secrets::Keys;
 use crate::state::AppState;
-use crate::web::{forms, health, page_context, security_headers, style};
-use actix_files::Files;
+use crate::web::{assets, forms, health, page_context, security_headers, style};
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpServer};
@@ -86,7 +85,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let options = leptos_options(&state.settings);
     let routes = generate_route_list(LeptosApp);
     let portal: SharedPortal = Arc::new(DbPortal::new(state.pool.clone()));
-    let pkg_dir = state.settings.site_root.join("pkg");
+    let pkg_dir = web::Data::new(assets::PkgDir(state.settings.site_root.join("pkg")));
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         let context = {
@@ -99,6 +98,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         };
         App::new()
             .app_data(state.clone())
+            .app_data(pkg_dir.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
             .wrap(from_fn(page_context::page_context))
             .wrap(from_fn(security_headers::html_charset))
@@ -109,7 +109,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             .route("/style/redress.css", web::get().to(style::stylesheet))
-            .service(Files::new("/pkg", pkg_dir.clone()))
+            .route("/pkg/{file:.*}", web::get().to(assets::pkg_file))
             .configure(forms::configure)
             .leptos_routes_with_context(routes.clone(), context.clone(), page_shell.clone())
             .default_service(leptos_actix::render_app_to_stream_with_context(

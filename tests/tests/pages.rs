@@ -89,3 +89,130 @@ on_both_backends! {
         assert_eq!(body["status"], "ready");
     }
 }
+
+on_both_backends! {
+    async fn a_page_sends_its_text_once_and_only_in_the_readers_language(app) {
+        server::cli::seed_demo::seed(&mut app.db(), &app.keys).unwrap();
+        let html = get_with_language(&app, "/register", "en").await.text().await.unwrap();
+        assert!(html.contains("Housing benefit eligibility scoring"));
+        // Russian and Kazakh names of the same system would only be there as hydration data.
+        assert!(!html.contains("Оценка права на жилищную помощь"), "no Russian text on an English page");
+        assert!(!html.contains("Тұрғын үй көмегін алу құқығын бағалау"), "no Kazakh text on an English page");
+        let serialized = html.split("__RESOLVED_RESOURCES=[").nth(1).map(|rest| !rest.starts_with("];")).unwrap_or(false);
+        assert!(!serialized && !html.contains("__RESOLVED_RESOURCES["), "no resource is serialized for hydration");
+        assert_eq!(html.matches("Housing benefit eligibility scoring").count(), 1, "the name is sent once");
+    }
+}
+
+/// A folder standing in for the client build's output: each file and its compressed copies
+/// hold different bytes, so the test sees which one was sent.
+fn site_with_precompressed_client() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    for (name, body) in [
+        ("redress_bg.wasm", "plain wasm"),
+        ("redress_bg.wasm.br", "brotli wasm"),
+        ("redress_bg.wasm.gz", "gzip wasm"),
+        ("redress.js", "plain js"),
+        ("redress.js.gz", "gzip js"),
+    ] {
+        std::fs::write(pkg.join(name), body).unwrap();
+    }
+    site
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_client_is_sent_precompressed_in_the_best_encoding_the_browser_accepts() {
+    let site = site_with_precompressed_client();
+    let root = site.path().to_path_buf();
+    let app = TestApp::spawn_with(tests::Backend::Sqlite, |s| s.site_root = root).await;
+    let fetch = |path: &'static str, accept: &'static str| {
+        let request = app.new_client().get(app.url(path));
+        let request = if accept.is_empty() {
+            request
+        } else {
+            request.header("accept-encoding", accept)
+        };
+        async move { request.send().await.unwrap() }
+    };
+    for (path, accept, encoding, body, content_type) in [
+        (
+            "/pkg/redress_bg.wasm",
+            "gzip, deflate, br, zstd",
+            Some("br"),
+            "brotli wasm",
+            "application/wasm",
+        ),
+        (
+            "/pkg/redress_bg.wasm",
+            "gzip, br;q=0",
+            Some("gzip"),
+            "gzip wasm",
+            "application/wasm",
+        ),
+        (
+            "/pkg/redress_bg.wasm",
+            "",
+            None,
+            "plain wasm",
+            "application/wasm",
+        ),
+        (
+            "/pkg/redress.js",
+            "br, gzip",
+            Some("gzip"),
+            "gzip js",
+            "text/javascript",
+        ),
+    ] {
+        let response = fetch(path, accept).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path} with {accept:?}");
+        let headers = response.headers().clone();
+        assert_eq!(
+            headers.get("content-encoding").map(|v| v.to_str().unwrap()),
+            encoding,
+            "{path} with {accept:?}"
+        );
+        assert!(headers
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with(content_type));
+        assert!(headers.get_all("vary").iter().any(|v| v
+            .to_str()
+            .unwrap()
+            .to_ascii_lowercase()
+            .contains("accept-encoding")));
+        assert_eq!(headers.get("cache-control").unwrap(), "no-cache");
+        assert_eq!(
+            response.text().await.unwrap(),
+            body,
+            "{path} with {accept:?}"
+        );
+    }
+    // An unchanged file costs a revalidation, not a download.
+    let first = fetch("/pkg/redress_bg.wasm", "br").await;
+    let etag = first.headers().get("etag").unwrap().clone();
+    let again = app
+        .new_client()
+        .get(app.url("/pkg/redress_bg.wasm"))
+        .header("accept-encoding", "br")
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    for path in [
+        "/pkg/redress_bg.wasm.br",
+        "/pkg/.redress.js",
+        "/pkg/missing.js",
+    ] {
+        assert_eq!(
+            fetch(path, "br").await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! The HTML side of the server: request context, form posts, health, errors.
 
+pub mod assets;
 pub mod cookies;
 pub mod error;
 pub mod flash;
