@@ -167,7 +167,7 @@ on_both_backends! {
     async fn small_counts_are_suppressed_on_the_register(app) {
         app.create_agency("benefits");
         let token = app.api_token("benefits", "systems:write").await;
-        let systems: serde_json::Value = serde_json::from_str(include_str!("../../server/src/cli/demo/systems.json")).unwrap();
+        let systems: serde_json::Value = serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
         app.post_json("/api/v1/systems", &token, &systems[0]["content"]).await;
         let slug = systems[0]["content"]["slug"].as_str().unwrap();
         let (_, html) = page(&app.client, &app, &format!("/register/{slug}"), "en").await;

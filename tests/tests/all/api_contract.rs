@@ -9,7 +9,7 @@ use tests::{on_both_backends, TestApp};
 
 fn system(slug: &str) -> Value {
     let systems: Value =
-        serde_json::from_str(include_str!("../../server/src/cli/demo/systems.json")).unwrap();
+        serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
     let mut content = systems[0]["content"].clone();
     content["slug"] = json!(slug);
     content

@@ -1,0 +1,17 @@
+//! Every integration and browser test, in one binary with one module per area.
+//!
+//! Each test binary links the whole server and Leptos; one binary links them once instead of
+//! once per file, which is most of the build time of the test suite on a small machine. Add a
+//! new area as a module here, not as a new file beside this folder. Browser tests live in
+//! `browser` and are kept to one at a time by `.config/nextest.toml` (filter `test(/^browser::/)`).
+
+mod api_contract;
+mod api_decisions;
+mod api_snapshots;
+mod api_systems;
+mod browser;
+mod citizen;
+mod database;
+mod pages;
+mod register_editor;
+mod staff_auth;
