@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures, on loopback with the release build: requests per second of a citizen's
 # explanation page against /healthz (wrk), and decisions per second ingested in
-# 1,000-decision batches, on SQLite and on PostgreSQL.
+# 1,000-decision batches against the same rows inserted directly with diesel (`redress
+# bench-ingest`), with their ratio, on SQLite and on PostgreSQL.
 # Usage: scripts/bench.sh [postgres-admin-url]   (default postgres://postgres@127.0.0.1:5432/test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,20 +57,29 @@ run_backend() {
   echo -n "explanation /d/RD-DEM0-0001 (signed-in citizen): "; wrk -t2 -c16 -d10s -H "Cookie: $cookie" -H "Accept-Language: ru" "http://127.0.0.1:$port/d/RD-DEM0-0001" | awk '/Requests\/sec/{print $2" req/s"} /Latency/{print "  latency avg "$2", stdev "$3", max "$4} /Non-2xx/{print "  NON-2XX: "$0}' | tr '\n' ' '; echo
 
   local token; token=$(curl -s -H 'content-type: application/json' -d "{\"client_id\":\"$id\",\"client_secret\":\"$secret\"}" "http://127.0.0.1:$port/api/v1/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
-  local total=0 start end
-  start=$(date +%s.%N)
-  for round in 1 2 3 4 5; do
+  local rounds=5 total=0 start end round code
+  for round in $(seq $rounds); do
     sed "s/BENCH-/BENCH-$round-/g" "$batch_file" > "$dir/batch-$round.json"
   done
   start=$(date +%s.%N)
-  for round in 1 2 3 4 5; do
+  for round in $(seq $rounds); do
     code=$(curl -s -o "$dir/out.json" -w '%{http_code}' -H "authorization: Bearer $token" -H 'content-type: application/json' --data-binary "@$dir/batch-$round.json" "http://127.0.0.1:$port/api/v1/decisions")
     [ "$code" = 200 ] || { echo "batch $round failed: $code $(head -c 300 "$dir/out.json")"; break; }
     total=$((total + 1000))
   done
   end=$(date +%s.%N)
-  python3 -c "print(f'ingest: {$total} decisions in 1,000-decision batches, {($end-$start):.2f} s, {$total/($end-$start):.0f} decisions/s')"
   kill $pid; wait $pid 2>/dev/null || true
+
+  # The baseline, with the server stopped: the same rows inserted directly with diesel, one
+  # multi-row insert and one transaction per 1,000 (the rows are deleted again afterwards).
+  local direct; direct=$(cd "$dir" && "$bin" bench-ingest --batch "$batch_file" --rounds $rounds | sed -n 's/^decisions_per_second=//p')
+  python3 - "$total" "$start" "$end" "$direct" <<'PY'
+import sys
+total, start, end, direct = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+api = total / (end - start) if total else 0.0
+print(f"ingest: {api:.0f} decisions/s via the API, {direct:.0f} decisions/s direct, ratio {api / direct:.2f}"
+      f" (goal: at least 0.50; API: {total} decisions in 1,000-decision batches in {end - start:.2f} s)")
+PY
 }
 
 run_backend sqlite "$work/sqlite/redress.db"

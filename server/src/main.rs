@@ -64,6 +64,17 @@ enum Command {
     },
     /// Check that the audit log's hash chain is unbroken.
     AuditVerify,
+    /// The ingest benchmark's baseline (scripts/bench.sh): insert an API batch file's
+    /// decisions directly, time it, and delete them again.
+    #[command(hide = true)]
+    BenchIngest {
+        /// A JSON file shaped like the body of POST /api/v1/decisions.
+        #[arg(long)]
+        batch: std::path::PathBuf,
+        /// How many times the batch is inserted, each time in its own transaction.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -101,5 +112,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::RevokeClient { id } => cli::api_clients::revoke_command(&settings, &id),
         Command::AuditVerify => cli::audit_verify::run(&settings),
+        Command::BenchIngest { batch, rounds } => cli::bench_ingest::run(&settings, &batch, rounds),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod api_clients;
 pub mod audit_verify;
+pub mod bench_ingest;
 pub mod create_agency;
 pub mod create_user;
 pub mod demo_decisions;

@@ -9,6 +9,7 @@ mod api_contract;
 mod api_decisions;
 mod api_snapshots;
 mod api_systems;
+mod bench_ingest;
 mod browser;
 mod citizen;
 mod database;
