@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Measures, on loopback with the release build: requests per second of a citizen's
-# explanation page against /healthz (wrk), and decisions per second ingested in
-# 1,000-decision batches against the same rows inserted directly with diesel (`redress
-# bench-ingest`), with their ratio, on SQLite and on PostgreSQL.
+# Measures, on loopback with the release build: the client's size (gzip and brotli), requests
+# per second of /privacy, a citizen's explanation page and /register (100 systems) as ratios of
+# /healthz with p99 latency at half of each page's peak (wrk, see scripts/bench/pages.sh), and
+# decisions per second ingested in 1,000-decision batches against the same rows inserted
+# directly with diesel (`redress bench-ingest`), with their ratio, on SQLite and on PostgreSQL.
 # Usage: scripts/bench.sh [postgres-admin-url]   (default postgres://postgres@127.0.0.1:5432/test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get install -y -qq wrk; }
 cargo build --release -p server --bin redress >/dev/null
+scripts/build-client.sh release >/dev/null
+source scripts/bench/pages.sh
+client_sizes || echo "client size: not measured (no release client build)"
 bin="$PWD/target/release/redress"
 admin_url="${1:-postgres://postgres@127.0.0.1:5432/test}"
 port=3900
@@ -53,8 +57,16 @@ run_backend() {
   curl -s -c "$jar" -b "$jar" -o /dev/null --data "reference=RD-DEM0-0001&access_code=K4Q9-2MZT&csrf_token=$csrf" "http://127.0.0.1:$port/find"
   local cookie; cookie=$(awk '$6=="redress_decision"{print $6"="$7}' "$jar")
   echo "== $name"
-  echo -n "healthz: "; wrk -t2 -c16 -d10s "http://127.0.0.1:$port/healthz" | awk '/Requests\/sec/{print $2" req/s"} /Latency/{print "  latency avg "$2", stdev "$3", max "$4}' | tr '\n' ' '; echo
-  echo -n "explanation /d/RD-DEM0-0001 (signed-in citizen): "; wrk -t2 -c16 -d10s -H "Cookie: $cookie" -H "Accept-Language: ru" "http://127.0.0.1:$port/d/RD-DEM0-0001" | awk '/Requests\/sec/{print $2" req/s"} /Latency/{print "  latency avg "$2", stdev "$3", max "$4} /Non-2xx/{print "  NON-2XX: "$0}' | tr '\n' ' '; echo
+  local credentials=() agency
+  for agency in social-benefits state-revenue land-permits; do
+    local made; made=$(cd "$dir" && "$bin" create-client --agency "$agency" --scopes systems:write 2>/dev/null)
+    credentials+=("$agency=$(echo "$made" | sed -n 's/^client_id=//p'):$(echo "$made" | sed -n 's/^client_secret=//p')")
+  done
+  # The page part must not stop the ingest measurement below if it fails.
+  if ! { python3 scripts/bench/register_systems.py "http://127.0.0.1:$port" server/src/cli/demo/systems.json "${credentials[@]}" \
+      && pages_bench "$port" "$cookie"; }; then
+    echo "  page benchmark failed"
+  fi
 
   local token; token=$(curl -s -H 'content-type: application/json' -d "{\"client_id\":\"$id\",\"client_secret\":\"$secret\"}" "http://127.0.0.1:$port/api/v1/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
   local rounds=5 total=0 start end round code
