@@ -188,7 +188,7 @@ fn new_row(
 /// Inserts the rows in multi-row chunks. References are random (40 bits), so they are not
 /// looked up first: the unique index refuses the rare collision, and that chunk is retried
 /// in its own savepoint with new references.
-fn insert_with_fresh_references(
+pub fn insert_with_fresh_references(
     conn: &mut DbConnection,
     rows: &mut [NewDecision],
 ) -> Result<(), ServiceError> {

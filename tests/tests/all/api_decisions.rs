@@ -325,4 +325,38 @@ on_both_backends! {
         let (status, body) = send(&app, &token, vec![pinned]).await;
         assert_eq!(status, StatusCode::OK, "a decision of the version before retirement is kept: {body}");
     }
+
+    async fn a_reference_that_is_already_taken_is_replaced_not_refused(app) {
+        use server::db::models::decision::{self, NewDecision};
+        let token = setup(&app).await;
+        let (status, body) = send(&app, &token, vec![decision("HB-TAKEN")]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let taken = body["results"][0]["reference"].as_str().unwrap().to_string();
+        let mut conn = app.db();
+        let stored = decision::find_by_reference(&mut conn, &taken).unwrap().unwrap();
+        // A new row drawn with the very reference already stored: the unique index refuses
+        // it, and ingest retries that chunk with fresh references instead of failing.
+        let mut rows = vec![NewDecision {
+            reference: taken.clone(),
+            agency_id: stored.agency_id,
+            system_version_id: stored.system_version_id,
+            external_id: "HB-COLLIDES".into(),
+            access_code_hash: stored.access_code_hash.clone(),
+            outcome: stored.outcome.clone(),
+            decided_at: stored.decided_at,
+            content_json: stored.content_json.clone(),
+            content_hash: stored.content_hash.clone(),
+            subject_email: None,
+            subject_national_id_hash: None,
+            subject_language: None,
+            created_at: stored.created_at,
+        }];
+        server::db::write_transaction(&mut conn, |conn| {
+            server::services::ingest::insert_with_fresh_references(conn, &mut rows)
+        })
+        .unwrap();
+        assert_ne!(rows[0].reference, taken);
+        assert!(decision::find_by_reference(&mut conn, &rows[0].reference).unwrap().is_some());
+        assert_eq!(stored_count(&app), 2);
+    }
 }

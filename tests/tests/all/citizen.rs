@@ -231,4 +231,27 @@ on_both_backends! {
             assert!(document["paths"].get(path).is_some(), "the document describes {path}");
         }
     }
+
+    async fn a_stored_decision_that_does_not_parse_is_an_error_with_a_reference_not_a_default(app) {
+        use diesel::prelude::*;
+        use server::db::schema::decisions;
+        seeded(&app);
+        let (reference, code) = DEMO_PAIRS[1];
+        let stored: String = decisions::table
+            .filter(decisions::reference.eq(reference))
+            .select(decisions::content_json)
+            .first(&mut app.db())
+            .unwrap();
+        let mut broken: serde_json::Value = serde_json::from_str(&stored).unwrap();
+        broken.as_object_mut().unwrap().remove("human_involvement");
+        diesel::update(decisions::table.filter(decisions::reference.eq(reference)))
+            .set(decisions::content_json.eq(broken.to_string()))
+            .execute(&mut app.db())
+            .unwrap();
+        find(&app, &app.client, reference, code).await;
+        let (status, html) = page(&app.client, &app, &format!("/d/{reference}"), "en").await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!html.contains("made by the automated system alone"), "no default stands in for the missing field");
+        assert!(html.contains("reference"), "the page gives a reference to quote: {html}");
+    }
 }
