@@ -9,6 +9,7 @@ use crate::pages::{
     signin::SignInPage, staff_decisions::StaffDecisionsPage, staff_flags::StaffFlagsPage,
     staff_home::StaffHomePage,
 };
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Stylesheet, Title};
 use leptos_router::{
@@ -79,7 +80,7 @@ pub fn App() -> impl IntoView {
             if text.is_empty() { "Redress".to_string() } else { format!("{text} · Redress") }
         } />
         <Router>
-            <a class="skip-link" href="#main">{context.locale.t("skip_to_content")}</a>
+            <a class="skip-link" href="#main">{tr!(context.locale, skip_to_content)}</a>
             <Header />
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=NotFoundPage>

@@ -4,6 +4,7 @@
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::{pick_text, Locale};
+use crate::tr;
 use crate::types::FactorView;
 use leptos::prelude::*;
 
@@ -48,15 +49,15 @@ pub fn FactorChart(factors: Vec<FactorView>) -> impl IntoView {
             }
         })
         .collect_view();
-    let title = locale.t("chart_title");
-    let description = locale.t("chart_description");
+    let title = tr!(locale, chart_title);
+    let description = tr!(locale, chart_description);
     view! {
         <figure class="factor-chart">
             <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet">
                 <title id="chart-title">{title}</title>
                 <desc id="chart-desc">{description}</desc>
-                <text x=zero_x - 8.0 y="14" text-anchor="end" class="chart-axis">{format!("← {}", locale.t("chart_against"))}</text>
-                <text x=zero_x + 8.0 y="14" class="chart-axis">{format!("{} →", locale.t("chart_for"))}</text>
+                <text x=zero_x - 8.0 y="14" text-anchor="end" class="chart-axis">{format!("← {}", tr!(locale, chart_against))}</text>
+                <text x=zero_x + 8.0 y="14" class="chart-axis">{format!("{} →", tr!(locale, chart_for))}</text>
                 {bars}
                 <line x1=zero_x y1=TOP - 4.0 x2=zero_x y2=height - 4.0 class="zero-line" />
             </svg>
@@ -71,20 +72,20 @@ fn FactorTable(factors: Vec<FactorView>, locale: Locale) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="data-table factor-table">
-                <caption>{locale.t("factor_table_caption")}</caption>
+                <caption>{tr!(locale, factor_table_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{locale.t("factor")}</th>
-                        <th scope="col">{locale.t("factor_value")}</th>
-                        <th scope="col">{locale.t("factor_effect")}</th>
-                        <th scope="col" class="numeric">{locale.t("factor_contribution")}</th>
+                        <th scope="col">{tr!(locale, factor)}</th>
+                        <th scope="col">{tr!(locale, factor_value)}</th>
+                        <th scope="col">{tr!(locale, factor_effect)}</th>
+                        <th scope="col" class="numeric">{tr!(locale, factor_contribution)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {factors
                         .into_iter()
                         .map(|f| {
-                            let effect = if f.contribution >= 0.0 { locale.t("chart_for") } else { locale.t("chart_against") };
+                            let effect = if f.contribution >= 0.0 { tr!(locale, chart_for) } else { tr!(locale, chart_against) };
                             view! {
                                 <tr>
                                     <th scope="row"><AgencyText text=f.label /></th>

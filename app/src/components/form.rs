@@ -2,6 +2,8 @@
 //! and the CSRF token every form post carries.
 
 use crate::context::use_page_context;
+use crate::i18n::labels;
+use crate::tr;
 use crate::types::FieldError;
 use leptos::prelude::*;
 
@@ -21,13 +23,13 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoV
         (!errors.is_empty()).then(|| {
             view! {
                 <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-                    <h2 id="error-summary-title">{locale.t("error_summary_title")}</h2>
+                    <h2 id="error-summary-title">{tr!(locale, error_summary_title)}</h2>
                     <ul>
                         {errors
                             .into_iter()
                             .map(|e| {
                                 let href = format!("#{}", e.field);
-                                view! { <li><a href=href>{locale.t(&e.code)}</a></li> }
+                                view! { <li><a href=href>{labels::form_error(locale, e.code)}</a></li> }
                             })
                             .collect_view()}
                     </ul>
@@ -52,8 +54,8 @@ pub fn FieldMessage(
             .map(|e| {
                 view! {
                     <p class="field-error" id=format!("{field}-error")>
-                        <span class="visually-hidden">{locale.t("error_prefix")}</span>
-                        {locale.t(&e.code)}
+                        <span class="visually-hidden">{tr!(locale, error_prefix)}</span>
+                        {labels::form_error(locale, e.code)}
                     </p>
                 }
             })

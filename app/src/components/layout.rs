@@ -3,6 +3,7 @@
 use crate::components::form::CsrfField;
 use crate::context::use_page_context;
 use crate::i18n::Locale;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -13,21 +14,21 @@ pub fn Header() -> impl IntoView {
     let locale = context.locale;
     let staff_nav = match context.staff.clone() {
         Some(staff) => view! {
-            <li><a href="/staff">{locale.t("nav_staff_home")}</a></li>
-            <li><a href="/staff/decisions">{locale.t("nav_staff_decisions")}</a></li>
-            {(staff.role != crate::types::Role::Reviewer).then(|| view! { <li><a href="/staff/flags">{locale.t("nav_staff_flags")}</a></li> })}
-            <li><a href="/staff/password">{locale.t("nav_change_password")}</a></li>
+            <li><a href="/staff">{tr!(locale, nav_staff_home)}</a></li>
+            <li><a href="/staff/decisions">{tr!(locale, nav_staff_decisions)}</a></li>
+            {(staff.role != crate::types::Role::Reviewer).then(|| view! { <li><a href="/staff/flags">{tr!(locale, nav_staff_flags)}</a></li> })}
+            <li><a href="/staff/password">{tr!(locale, nav_change_password)}</a></li>
             <li class="nav-user">
                 <span class="nav-user-name">{staff.display_name}</span>
                 <form method="post" action="/staff/signout" class="inline-form">
                     <CsrfField />
-                    <button type="submit" class="link-button">{locale.t("sign_out")}</button>
+                    <button type="submit" class="link-button">{tr!(locale, sign_out)}</button>
                 </form>
             </li>
         }
         .into_any(),
         None => {
-            view! { <li><a href="/staff/signin">{locale.t("nav_staff_signin")}</a></li> }.into_any()
+            view! { <li><a href="/staff/signin">{tr!(locale, nav_staff_signin)}</a></li> }.into_any()
         }
     };
     view! {
@@ -37,16 +38,16 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"R"</span>
                     <span class="brand-text">
                         <span class="brand-name">"Redress"</span>
-                        <span class="brand-tagline">{locale.t("tagline")}</span>
+                        <span class="brand-tagline">{tr!(locale, tagline)}</span>
                     </span>
                 </a>
                 <LanguageSwitch current=locale />
             </div>
-            <nav class="site-nav" aria-label=locale.t("nav_label")>
+            <nav class="site-nav" aria-label=tr!(locale, nav_label)>
                 <ul>
-                    <li><a href="/">{locale.t("nav_home")}</a></li>
-                    <li><a href="/find">{locale.t("nav_find")}</a></li>
-                    <li><a href="/register">{locale.t("nav_register")}</a></li>
+                    <li><a href="/">{tr!(locale, nav_home)}</a></li>
+                    <li><a href="/find">{tr!(locale, nav_find)}</a></li>
+                    <li><a href="/register">{tr!(locale, nav_register)}</a></li>
                     {staff_nav}
                 </ul>
             </nav>
@@ -62,7 +63,7 @@ fn LanguageSwitch(current: Locale) -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
     view! {
-        <nav class="language-switch" aria-label=current.t("language_switch_label")>
+        <nav class="language-switch" aria-label=tr!(current, language_switch_label)>
             <ul>
                 {Locale::ALL
                     .into_iter()
@@ -96,13 +97,13 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="footer-inner">
-                <p>{locale.t("footer_about")}</p>
+                <p>{tr!(locale, footer_about)}</p>
                 <ul class="footer-links">
-                    <li><a href="/privacy">{locale.t("nav_privacy")}</a></li>
-                    <li><a href="/register">{locale.t("nav_register")}</a></li>
-                    <li><a href="/api/v1/openapi.json">{locale.t("nav_api")}</a></li>
+                    <li><a href="/privacy">{tr!(locale, nav_privacy)}</a></li>
+                    <li><a href="/register">{tr!(locale, nav_register)}</a></li>
+                    <li><a href="/api/v1/openapi.json">{tr!(locale, nav_api)}</a></li>
                 </ul>
-                <p class="footer-small">{locale.t("footer_law")}</p>
+                <p class="footer-small">{tr!(locale, footer_law)}</p>
             </div>
         </footer>
     }

@@ -2,6 +2,7 @@
 
 use crate::context::use_page_context;
 use crate::i18n::{pick_text, LocalizedText};
+use crate::tr;
 use leptos::prelude::*;
 
 /// Shows agency text in the reader's language, else the default, else any, saying which.
@@ -12,7 +13,7 @@ pub fn AgencyText(text: LocalizedText) -> impl IntoView {
     let note = fallback.map(|shown| {
         view! {
             <span class="lang-note" lang=context.locale.code()>
-                {context.locale.tf("shown_in_language", &[("language", shown.native_name())])}
+                {tr!(context.locale, shown_in_language, language = shown.native_name())}
             </span>
         }
     });

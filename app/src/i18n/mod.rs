@@ -1,10 +1,13 @@
 //! UI strings from the translation files in `app/locales`, and the language model of DESIGN.md.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
+pub mod catalogue;
+pub mod counts;
+mod error_page;
 mod format;
+pub mod labels;
+pub use error_page::{error_page_words, ErrorPageWords};
 pub use format::{format_date, format_value};
 
 /// A language the portal speaks. Kazakh is the deployment default unless configured otherwise.
@@ -71,38 +74,25 @@ impl Locale {
         candidates.first().map(|c| c.2)
     }
 
-    fn table(self) -> &'static HashMap<String, String> {
-        static KK: OnceLock<HashMap<String, String>> = OnceLock::new();
-        static RU: OnceLock<HashMap<String, String>> = OnceLock::new();
-        static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
-        let (cell, source) = match self {
-            Locale::Kk => (&KK, include_str!("../../locales/kk.json")),
-            Locale::Ru => (&RU, include_str!("../../locales/ru.json")),
-            Locale::En => (&EN, include_str!("../../locales/en.json")),
-        };
-        // The files are compiled in and checked by a unit test, so an empty table is unreachable.
-        cell.get_or_init(|| serde_json::from_str(source).unwrap_or_default())
-    }
-
-    /// The UI string for `key`; a missing key shows as the key itself, which the tests forbid.
-    pub fn t(self, key: &str) -> &'static str {
-        match self.table().get(key) {
-            Some(text) => text.as_str(),
-            None => Locale::En
-                .table()
-                .get(key)
-                .map(String::as_str)
-                .unwrap_or("?"),
+    /// The same language in the generated catalogue.
+    pub fn catalogue(self) -> catalogue::i18n::Locale {
+        match self {
+            Locale::Kk => catalogue::i18n::Locale::kk,
+            Locale::Ru => catalogue::i18n::Locale::ru,
+            Locale::En => catalogue::i18n::Locale::en,
         }
     }
+}
 
-    /// The UI string for `key` with `{name}` placeholders replaced.
-    pub fn tf(self, key: &str, args: &[(&str, &str)]) -> String {
-        args.iter()
-            .fold(self.t(key).to_string(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
-    }
+/// A UI string in `locale`: `tr!(locale, key)` gives a `&'static str`, and
+/// `tr!(locale, key, name = value)` a `String` with the `{{ name }}` placeholders filled (for a
+/// plural message, `count = n` also picks the form). Keys and argument names are checked when
+/// compiling.
+#[macro_export]
+macro_rules! tr {
+    ($locale:expr, $($key_and_args:tt)+) => {
+        $crate::i18n::catalogue::i18n::td_string!(($locale).catalogue(), $($key_and_args)+)
+    };
 }
 
 pub use crate::types::LocalizedText;
@@ -130,24 +120,98 @@ pub fn pick_text(
 mod tests {
     use super::*;
 
-    fn keys(source: &str) -> Vec<String> {
-        let map: std::collections::BTreeMap<String, String> = serde_json::from_str(source).unwrap();
-        map.into_keys().collect()
+    use std::collections::{BTreeMap, BTreeSet};
+
+    const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+    /// Each message of a language file, with the plural forms it gives (none for a plain one).
+    fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let map: BTreeMap<String, String> = serde_json::from_str(source).unwrap();
+        let plural_bases: BTreeSet<&str> = map
+            .keys()
+            .filter_map(|k| k.strip_suffix("_other"))
+            .filter(|base| map.contains_key(&format!("{base}_one")))
+            .collect();
+        let mut messages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for key in map.keys() {
+            match key.rsplit_once('_') {
+                Some((base, form))
+                    if plural_bases.contains(base) && PLURAL_FORMS.contains(&form) =>
+                {
+                    messages
+                        .entry(base.to_string())
+                        .or_default()
+                        .insert(form.to_string());
+                }
+                _ => {
+                    messages.entry(key.clone()).or_default();
+                }
+            }
+        }
+        messages
+    }
+
+    /// The compiler checks keys against the default language only, and would show a missing
+    /// translation in English: this test makes a missing or surplus key in any language, or a
+    /// missing plural form, fail.
+    #[test]
+    fn every_language_has_every_message_and_the_plural_forms_its_rules_need() {
+        let files = [
+            (
+                Locale::Kk,
+                include_str!("../../locales/kk.json"),
+                &["one", "other"][..],
+            ),
+            (
+                Locale::Ru,
+                include_str!("../../locales/ru.json"),
+                &["few", "many", "one", "other"][..],
+            ),
+            (
+                Locale::En,
+                include_str!("../../locales/en.json"),
+                &["one", "other"][..],
+            ),
+        ];
+        let names = |m: &BTreeMap<String, BTreeSet<String>>| m.keys().cloned().collect::<Vec<_>>();
+        let english = messages(files[2].1);
+        assert!(english.len() > 200);
+        for (locale, source, forms) in files {
+            let messages = messages(source);
+            assert_eq!(
+                names(&messages),
+                names(&english),
+                "{locale:?} lacks or adds keys"
+            );
+            for (key, given) in messages.iter().filter(|(_, f)| !f.is_empty()) {
+                let wanted: BTreeSet<String> = forms.iter().map(|f| f.to_string()).collect();
+                assert_eq!(given, &wanted, "{locale:?} {key}: plural forms");
+            }
+            for (key, given) in &messages {
+                assert_eq!(
+                    given.is_empty(),
+                    english[key].is_empty(),
+                    "{locale:?} {key}"
+                );
+            }
+        }
     }
 
     #[test]
-    fn every_language_file_has_the_same_keys() {
-        let en = keys(include_str!("../../locales/en.json"));
-        assert!(!en.is_empty());
+    fn every_message_is_said_in_each_language() {
+        for locale in Locale::ALL {
+            assert!(!tr!(locale, nav_home).is_empty());
+        }
+        assert_eq!(tr!(Locale::Kk, nav_register), "ЖИ тізілімі");
+        assert_eq!(tr!(Locale::Ru, find_submit), "Показать моё решение");
         assert_eq!(
-            en,
-            keys(include_str!("../../locales/kk.json")),
-            "kk differs from en"
-        );
-        assert_eq!(
-            en,
-            keys(include_str!("../../locales/ru.json")),
-            "ru differs from en"
+            tr!(
+                Locale::En,
+                staff_welcome,
+                name = "Aigerim",
+                role = "reviewer"
+            ),
+            "Signed in as Aigerim, reviewer."
         );
     }
 

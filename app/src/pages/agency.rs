@@ -4,6 +4,7 @@ use crate::api::{load_staff_agency, AppError};
 use crate::context::use_locale;
 use crate::pages::not_found::set_not_found_status;
 use crate::pages::staff_home::{load_error, AgencySection};
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -18,13 +19,13 @@ pub fn AgencyPage() -> impl IntoView {
         load_staff_agency,
     );
     view! {
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match agency.await {
                     Ok(agency) => view! {
-                        <Title text=locale.t("agency_title") />
-                        <p><a href="/staff">{locale.t("back_staff_home")}</a></p>
-                        <h1 class="visually-hidden">{locale.t("agency_title")}</h1>
+                        <Title text=tr!(locale, agency_title) />
+                        <p><a href="/staff">{tr!(locale, back_staff_home)}</a></p>
+                        <h1 class="visually-hidden">{tr!(locale, agency_title)}</h1>
                         <AgencySection agency linked=false />
                     }.into_any(),
                     Err(error) => {

@@ -5,8 +5,10 @@ use crate::components::chart::FactorChart;
 use crate::components::form::CsrfField;
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
+use crate::i18n::{counts, labels};
 use crate::i18n::{format_date, format_value, pick_text, Locale};
 use crate::pages::staff_home::load_error;
+use crate::tr;
 use crate::types::{CalendarDate, Explanation};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,17 +31,17 @@ pub fn ExplanationPage() -> impl IntoView {
         load_explanation,
     );
     view! {
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match explanation.await {
                     Ok(explanation) => view! { <ExplanationView explanation /> }.into_any(),
                     Err(AppError::NotSignedIn) => {
                         set_status(401);
                         view! {
-                            <Title text=locale.t("find_title") />
-                            <h1>{locale.t("explanation_locked_title")}</h1>
-                            <p>{locale.t("explanation_locked_body")}</p>
-                            <p><a class="button" href="/find">{locale.t("find_title")}</a></p>
+                            <Title text=tr!(locale, find_title) />
+                            <h1>{tr!(locale, explanation_locked_title)}</h1>
+                            <p>{tr!(locale, explanation_locked_body)}</p>
+                            <p><a class="button" href="/find">{tr!(locale, find_title)}</a></p>
                         }.into_any()
                     }
                     Err(error) => {
@@ -71,39 +73,39 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
     let e = explanation;
-    let title = format!("{} · {}", locale.t("explanation_title"), e.reference);
+    let title = format!("{} · {}", tr!(locale, explanation_title), e.reference);
     let principal: Vec<_> = e.factors.iter().take(PRINCIPAL_REASONS).cloned().collect();
     let system_href = format!("/register/{}?version={}", e.system_slug, e.system_version);
-    let human = locale.t(&format!("human_{}", e.human_involvement));
+    let human = labels::human_involvement(locale, e.human_involvement);
     let decided = date(locale, e.decided_on);
     let until = date(locale, e.challenge_until);
     let staff_note = e.viewed_by_staff.then(
-        || view! { <p class="notice" role="status">{locale.t("explanation_staff_view")}</p> },
+        || view! { <p class="notice" role="status">{tr!(locale, explanation_staff_view)}</p> },
     );
     view! {
         <Title text=title />
         {staff_note}
-        <p class="caption">{locale.t("explanation_caption")}" "<span class="reference-inline">{e.reference.clone()}</span></p>
-        <h1>{locale.t("explanation_title")}</h1>
+        <p class="caption">{tr!(locale, explanation_caption)}" "<span class="reference-inline">{e.reference.clone()}</span></p>
+        <h1>{tr!(locale, explanation_title)}</h1>
         <section class="outcome-panel" aria-labelledby="outcome-heading">
-            <h2 id="outcome-heading" class="visually-hidden">{locale.t("explanation_outcome")}</h2>
+            <h2 id="outcome-heading" class="visually-hidden">{tr!(locale, explanation_outcome)}</h2>
             <p class="outcome-label"><AgencyText text=e.outcome_label.clone() /></p>
-            <p>{locale.tf("explanation_decided_on", &[("date", &decided), ("agency", &pick_text(&e.agency_name, locale, context.default_locale).0)])}</p>
+            <p>{tr!(locale, explanation_decided_on, date = decided, agency = pick_text(&e.agency_name, locale, context.default_locale).0)}</p>
         </section>
         <section aria-labelledby="summary-heading">
-            <h2 id="summary-heading">{locale.t("explanation_summary")}</h2>
+            <h2 id="summary-heading">{tr!(locale, explanation_summary)}</h2>
             <p class="lead"><AgencyText text=e.summary.clone() /></p>
         </section>
         <section aria-labelledby="reasons-heading">
-            <h2 id="reasons-heading">{locale.t("explanation_reasons")}</h2>
+            <h2 id="reasons-heading">{tr!(locale, explanation_reasons)}</h2>
             <ol class="reason-list">
                 {principal.into_iter().map(|f| {
-                    let effect = if f.contribution >= 0.0 { locale.t("reason_for") } else { locale.t("reason_against") };
+                    let effect = if f.contribution >= 0.0 { tr!(locale, reason_for) } else { tr!(locale, reason_against) };
                     let class = if f.contribution >= 0.0 { "reason reason-for" } else { "reason reason-against" };
                     view! {
                         <li class=class>
                             <span class="reason-label"><AgencyText text=f.label /></span>
-                            <span class="reason-value">{locale.t("value_used")}": "<strong>{format_value(locale, &f.value, f.unit.as_deref())}</strong></span>
+                            <span class="reason-value">{tr!(locale, value_used)}": "<strong>{format_value(locale, &f.value, f.unit.as_deref())}</strong></span>
                             <span class="reason-effect">{effect}</span>
                         </li>
                     }
@@ -111,30 +113,26 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
             </ol>
         </section>
         <section aria-labelledby="chart-heading">
-            <h2 id="chart-heading">{locale.t("explanation_all_factors")}</h2>
+            <h2 id="chart-heading">{tr!(locale, explanation_all_factors)}</h2>
             {view! { <FactorChart factors=e.factors.clone() /> }.into_any()}
         </section>
         {(!e.counterfactuals.is_empty()).then(|| view! {
             <section aria-labelledby="counterfactual-heading">
-                <h2 id="counterfactual-heading">{locale.t("explanation_counterfactuals")}</h2>
+                <h2 id="counterfactual-heading">{tr!(locale, explanation_counterfactuals)}</h2>
                 <ul class="counterfactual-list">
                     {e.counterfactuals.clone().into_iter().map(|c| {
                         let changes = c.changes.iter().map(|change| {
                             let (label, _) = pick_text(&change.label, locale, context.default_locale);
-                            locale.tf("counterfactual_change", &[
-                                ("factor", &label),
-                                ("from", &format_value(locale, &change.from, change.unit.as_deref())),
-                                ("to", &format_value(locale, &change.to, change.unit.as_deref())),
-                            ])
+                            tr!(locale, counterfactual_change, factor = label, from = format_value(locale, &change.from, change.unit.as_deref()), to = format_value(locale, &change.to, change.unit.as_deref()))
                         }).collect::<Vec<_>>().join("; ");
                         let (result, _) = pick_text(&c.outcome_label, locale, context.default_locale);
-                        view! { <li>{locale.tf("counterfactual_sentence", &[("changes", &changes), ("outcome", &result)])}</li> }
+                        view! { <li>{tr!(locale, counterfactual_sentence, changes = changes, outcome = result)}</li> }
                     }).collect_view()}
                 </ul>
             </section>
         })}
         <section aria-labelledby="data-heading">
-            <h2 id="data-heading">{locale.t("explanation_data")}</h2>
+            <h2 id="data-heading">{tr!(locale, explanation_data)}</h2>
             <ul>
                 {e.data_sources.clone().into_iter().map(|d| view! {
                     <li><AgencyText text=d.category />" — "<AgencyText text=d.source /></li>
@@ -142,25 +140,25 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
             </ul>
         </section>
         <section aria-labelledby="human-heading">
-            <h2 id="human-heading">{locale.t("explanation_human")}</h2>
+            <h2 id="human-heading">{tr!(locale, explanation_human)}</h2>
             <p>{human}</p>
         </section>
         <section aria-labelledby="system-heading">
-            <h2 id="system-heading">{locale.t("explanation_system")}</h2>
+            <h2 id="system-heading">{tr!(locale, explanation_system)}</h2>
             <p>
                 <a href=system_href><AgencyText text=e.system_name.clone() /></a>
-                " "{locale.tf("explanation_system_version", &[("version", &e.system_version.to_string())])}
+                " "{tr!(locale, explanation_system_version, version = e.system_version.to_string())}
             </p>
         </section>
         <section aria-labelledby="law-heading">
-            <h2 id="law-heading">{locale.t("explanation_legal_basis")}</h2>
+            <h2 id="law-heading">{tr!(locale, explanation_legal_basis)}</h2>
             <p><AgencyText text=e.legal_basis.clone() /></p>
         </section>
         {view! { <ChallengeSection explanation=e.clone() until /> }.into_any()}
         {(!e.viewed_by_staff).then(|| view! {
             <form method="post" action="/d/signout" class="end-session">
                 <CsrfField />
-                <button type="submit" class="button button-secondary">{locale.t("explanation_end_session")}</button>
+                <button type="submit" class="button button-secondary">{tr!(locale, explanation_end_session)}</button>
             </form>
         })}
     }
@@ -173,33 +171,33 @@ fn ChallengeSection(explanation: Explanation, until: String) -> impl IntoView {
     let e = explanation;
     let contact = e.agency_contact.clone();
     let agency = pick_text(&e.agency_name, locale, context.default_locale).0;
-    let subject = locale.tf("challenge_email_subject", &[("reference", &e.reference)]);
+    let subject = tr!(locale, challenge_email_subject, reference = &e.reference);
     let mailto = format!(
         "mailto:{}?subject={}",
         contact.email,
         subject.replace(' ', "%20")
     );
-    let months = e.challenge_window_months.to_string();
+    let months = e.challenge_window_months;
     view! {
         <section class="challenge-panel" aria-labelledby="challenge-heading">
-            <h2 id="challenge-heading">{locale.t("challenge_title")}</h2>
+            <h2 id="challenge-heading">{tr!(locale, challenge_title)}</h2>
             {if e.challenge_open {
                 view! {
-                    <p class="deadline">{locale.tf("challenge_until", &[("date", &until)])}</p>
-                    <p class="hint">{locale.tf("challenge_how_computed", &[("months", &months)])}</p>
-                    <p>{locale.tf("challenge_contact_intro", &[("agency", &agency)])}</p>
-                    <p><a class="button" href=mailto>{locale.tf("challenge_email_button", &[("agency", &agency)])}</a></p>
+                    <p class="deadline">{tr!(locale, challenge_until, date = until)}</p>
+                    <p class="hint">{counts::challenge_window(locale, months)}</p>
+                    <p>{tr!(locale, challenge_contact_intro, agency = &agency)}</p>
+                    <p><a class="button" href=mailto>{tr!(locale, challenge_email_button, agency = agency)}</a></p>
                 }.into_any()
             } else {
-                view! { <p class="deadline">{locale.tf("challenge_closed", &[("date", &until)])}</p> }.into_any()
+                view! { <p class="deadline">{tr!(locale, challenge_closed, date = until)}</p> }.into_any()
             }}
             <dl class="contact">
-                <dt>{locale.t("contact_email")}</dt><dd><a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a></dd>
-                <dt>{locale.t("contact_phone")}</dt><dd>{contact.phone.clone()}</dd>
-                <dt>{locale.t("contact_address")}</dt><dd><AgencyText text=contact.address.clone() /></dd>
-                {(!contact.hours.is_empty()).then(|| view! { <dt>{locale.t("contact_hours")}</dt><dd><AgencyText text=contact.hours.clone() /></dd> })}
+                <dt>{tr!(locale, contact_email)}</dt><dd><a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a></dd>
+                <dt>{tr!(locale, contact_phone)}</dt><dd>{contact.phone.clone()}</dd>
+                <dt>{tr!(locale, contact_address)}</dt><dd><AgencyText text=contact.address.clone() /></dd>
+                {(!contact.hours.is_empty()).then(|| view! { <dt>{tr!(locale, contact_hours)}</dt><dd><AgencyText text=contact.hours.clone() /></dd> })}
             </dl>
-            <p class="hint">{locale.tf("challenge_quote_reference", &[("reference", &e.reference)])}</p>
+            <p class="hint">{tr!(locale, challenge_quote_reference, reference = e.reference)}</p>
         </section>
     }
 }

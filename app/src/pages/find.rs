@@ -3,7 +3,10 @@
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::island::{mark_hydrated, FormContext};
 use crate::context::use_page_context;
+use crate::i18n::labels;
+use crate::tr;
 use crate::types::FieldError;
+use crate::types::FormError;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -18,22 +21,22 @@ pub fn FindPage() -> impl IntoView {
     let locale = context.locale;
     let flash = context.flash.clone().unwrap_or_default();
     let errors = flash.errors_for(FORM);
-    let notice = flash.notice.clone().filter(|_| flash.form == FORM);
+    let notice = flash.notice.filter(|_| flash.form == FORM);
     let reference = flash.value(FORM, "reference");
     let open_link = context.citizen_reference.clone().map(|reference| {
         let href = format!("/d/{reference}");
-        view! { <p class="notice" role="status"><a href=href>{locale.tf("find_open_again", &[("reference", &reference)])}</a></p> }
+        view! { <p class="notice" role="status"><a href=href>{tr!(locale, find_open_again, reference = reference)}</a></p> }
     });
     view! {
-        <Title text=locale.t("find_title") />
+        <Title text=tr!(locale, find_title) />
         <div class="narrow">
-            <h1>{locale.t("find_title")}</h1>
-            {notice.map(|key| view! { <div class="notice" role="status">{locale.t(&key)}</div> })}
+            <h1>{tr!(locale, find_title)}</h1>
+            {notice.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
             {open_link}
             <FindForm form=FormContext::from_page(&context) errors reference />
             <details class="help">
-                <summary>{locale.t("find_help_title")}</summary>
-                <p>{locale.t("find_help_body")}</p>
+                <summary>{tr!(locale, find_help_title)}</summary>
+                <p>{tr!(locale, find_help_body)}</p>
             </details>
         </div>
     }
@@ -60,26 +63,26 @@ fn FindForm(form: FormContext, errors: Vec<FieldError>, reference: String) -> im
     };
     view! {
         <ErrorSummary errors=errors />
-        <p class="lead">{locale.t("find_intro")}</p>
+        <p class="lead">{tr!(locale, find_intro)}</p>
         <form method="post" action="/find" novalidate on:submit=on_submit>
             <CsrfField />
             <div class="field" class:field-invalid=invalid("reference")>
-                <label for="reference">{locale.t("field_reference")}</label>
-                <p class="hint" id="reference-hint">{locale.t("hint_reference")}</p>
+                <label for="reference">{tr!(locale, field_reference)}</label>
+                <p class="hint" id="reference-hint">{tr!(locale, hint_reference)}</p>
                 <FieldMessage errors=errors field="reference" />
                 <input id="reference" name="reference" type="text" class="input-code" autocomplete="off"
                     autocapitalize="characters" spellcheck="false" value=reference aria-describedby="reference-hint" node_ref=reference_ref
                     aria-invalid=move || invalid("reference")().then_some("true") />
             </div>
             <div class="field" class:field-invalid=invalid("access_code")>
-                <label for="access_code">{locale.t("field_access_code")}</label>
-                <p class="hint" id="access-code-hint">{locale.t("hint_access_code")}</p>
+                <label for="access_code">{tr!(locale, field_access_code)}</label>
+                <p class="hint" id="access-code-hint">{tr!(locale, hint_access_code)}</p>
                 <FieldMessage errors=errors field="access_code" />
                 <input id="access_code" name="access_code" type="text" class="input-code" autocomplete="off"
                     autocapitalize="characters" spellcheck="false" aria-describedby="access-code-hint" node_ref=code_ref
                     aria-invalid=move || invalid("access_code")().then_some("true") />
             </div>
-            <button type="submit" class="button">{locale.t("find_submit")}</button>
+            <button type="submit" class="button">{tr!(locale, find_submit)}</button>
         </form>
     }
 }
@@ -93,19 +96,19 @@ fn check_typed(reference: &str, code: &str) -> Vec<FieldError> {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c.is_whitespace())
     };
     let mut errors = Vec::new();
-    let error = |field: &str, code: &str| FieldError {
+    let error = |field: &str, code: FormError| FieldError {
         field: field.into(),
-        code: code.into(),
+        code,
     };
     if reference.trim().is_empty() {
-        errors.push(error("reference", "error_reference_required"));
+        errors.push(error("reference", FormError::ReferenceRequired));
     } else if !only_allowed(reference) || ![8, 10].contains(&symbols(reference)) {
-        errors.push(error("reference", "error_reference_format"));
+        errors.push(error("reference", FormError::ReferenceFormat));
     }
     if code.trim().is_empty() {
-        errors.push(error("access_code", "error_access_code_required"));
+        errors.push(error("access_code", FormError::AccessCodeRequired));
     } else if !only_allowed(code) || symbols(code) != 8 {
-        errors.push(error("access_code", "error_access_code_format"));
+        errors.push(error("access_code", FormError::AccessCodeFormat));
     }
     errors
 }
@@ -113,6 +116,7 @@ fn check_typed(reference: &str, code: &str) -> Vec<FieldError> {
 #[cfg(test)]
 mod tests {
     use super::check_typed;
+    use crate::types::FormError;
 
     #[test]
     fn the_browser_check_accepts_loose_typing_and_names_missing_or_malformed_fields() {
@@ -125,14 +129,8 @@ mod tests {
         assert_eq!(
             fields,
             vec![
-                (
-                    "reference".to_string(),
-                    "error_reference_required".to_string()
-                ),
-                (
-                    "access_code".to_string(),
-                    "error_access_code_format".to_string()
-                ),
+                ("reference".to_string(), FormError::ReferenceRequired),
+                ("access_code".to_string(), FormError::AccessCodeFormat),
             ]
         );
     }

@@ -1,6 +1,7 @@
 //! The localised "page not found", answered with status 404.
 
 use crate::context::use_locale;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -18,9 +19,9 @@ pub fn NotFoundPage() -> impl IntoView {
     set_not_found_status();
     let locale = use_locale();
     view! {
-        <Title text=locale.t("not_found_title") />
-        <h1>{locale.t("not_found_title")}</h1>
-        <p>{locale.t("not_found_body")}</p>
-        <p><a href="/">{locale.t("back_home")}</a></p>
+        <Title text=tr!(locale, not_found_title) />
+        <h1>{tr!(locale, not_found_title)}</h1>
+        <p>{tr!(locale, not_found_body)}</p>
+        <p><a href="/">{tr!(locale, back_home)}</a></p>
     }
 }

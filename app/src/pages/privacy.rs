@@ -1,6 +1,7 @@
 //! `/privacy`: what the portal keeps about a citizen, why, and for how long.
 
 use crate::context::use_locale;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,22 +12,22 @@ pub fn PrivacyPage() -> impl IntoView {
     let section = move |title: &'static str, body: &'static str| {
         view! {
             <section>
-                <h2>{locale.t(title)}</h2>
-                <p>{locale.t(body)}</p>
+                <h2>{title}</h2>
+                <p>{body}</p>
             </section>
         }
     };
     view! {
-        <Title text=locale.t("privacy_title") />
+        <Title text=tr!(locale, privacy_title) />
         <div class="prose">
-            <h1>{locale.t("privacy_title")}</h1>
-            <p class="lead">{locale.t("privacy_intro")}</p>
-            {section("privacy_what_title", "privacy_what_body")}
-            {section("privacy_why_title", "privacy_why_body")}
-            {section("privacy_how_long_title", "privacy_how_long_body")}
-            {section("privacy_who_title", "privacy_who_body")}
-            {section("privacy_rights_title", "privacy_rights_body")}
-            {section("privacy_cookies_title", "privacy_cookies_body")}
+            <h1>{tr!(locale, privacy_title)}</h1>
+            <p class="lead">{tr!(locale, privacy_intro)}</p>
+            {section(tr!(locale, privacy_what_title), tr!(locale, privacy_what_body))}
+            {section(tr!(locale, privacy_why_title), tr!(locale, privacy_why_body))}
+            {section(tr!(locale, privacy_how_long_title), tr!(locale, privacy_how_long_body))}
+            {section(tr!(locale, privacy_who_title), tr!(locale, privacy_who_body))}
+            {section(tr!(locale, privacy_rights_title), tr!(locale, privacy_rights_body))}
+            {section(tr!(locale, privacy_cookies_title), tr!(locale, privacy_cookies_body))}
         </div>
     }
 }

@@ -4,7 +4,9 @@ use crate::api::load_register;
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::pick_text;
+use crate::i18n::{counts, labels};
 use crate::pages::staff_home::load_error;
+use crate::tr;
 use crate::types::RegisterFilters;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,23 +33,23 @@ pub fn RegisterPage() -> impl IntoView {
         view! { <option value=value selected=selected == value>{label}</option> }
     };
     view! {
-        <Title text=locale.t("register_title") />
-        <h1>{locale.t("register_title")}</h1>
-        <p class="lead">{locale.t("register_intro")}</p>
+        <Title text=tr!(locale, register_title) />
+        <h1>{tr!(locale, register_title)}</h1>
+        <p class="lead">{tr!(locale, register_intro)}</p>
         <form method="get" action="/register" class="filters" role="search">
             <div class="field">
-                <label for="q">{locale.t("register_search")}</label>
+                <label for="q">{tr!(locale, register_search)}</label>
                 <input id="q" name="q" type="search" value=current.query.clone() />
             </div>
             <div class="field">
-                <label for="agency">{locale.t("register_agency")}</label>
+                <label for="agency">{tr!(locale, register_agency)}</label>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let agencies = list.await.map(|l| l.agencies).unwrap_or_default();
                         let selected = filters().agency;
                         view! {
                             <select id="agency" name="agency">
-                                <option value="">{locale.t("filter_any")}</option>
+                                <option value="">{tr!(locale, filter_any)}</option>
                                 {agencies.into_iter().map(|a| {
                                     let name = pick_text(&a.name, locale, context.default_locale).0;
                                     let is_selected = a.slug == selected;
@@ -59,31 +61,31 @@ pub fn RegisterPage() -> impl IntoView {
                 </Suspense>
             </div>
             <div class="field">
-                <label for="risk">{locale.t("risk_level")}</label>
+                <label for="risk">{tr!(locale, risk_level)}</label>
                 <select id="risk" name="risk">
-                    {option("", locale.t("filter_any").into(), &current.risk)}
-                    {option("high", locale.t("risk_high").into(), &current.risk)}
-                    {option("medium", locale.t("risk_medium").into(), &current.risk)}
-                    {option("minimal", locale.t("risk_minimal").into(), &current.risk)}
+                    {option("", tr!(locale, filter_any).into(), &current.risk)}
+                    {option("high", tr!(locale, risk_high).into(), &current.risk)}
+                    {option("medium", tr!(locale, risk_medium).into(), &current.risk)}
+                    {option("minimal", tr!(locale, risk_minimal).into(), &current.risk)}
                 </select>
             </div>
             <div class="field">
-                <label for="status">{locale.t("system_status")}</label>
+                <label for="status">{tr!(locale, system_status)}</label>
                 <select id="status" name="status">
-                    {option("", locale.t("filter_any").into(), &current.status)}
-                    {option("active", locale.t("status_active").into(), &current.status)}
-                    {option("suspended", locale.t("status_suspended").into(), &current.status)}
-                    {option("retired", locale.t("status_retired").into(), &current.status)}
+                    {option("", tr!(locale, filter_any).into(), &current.status)}
+                    {option("active", tr!(locale, status_active).into(), &current.status)}
+                    {option("suspended", tr!(locale, status_suspended).into(), &current.status)}
+                    {option("retired", tr!(locale, status_retired).into(), &current.status)}
                 </select>
             </div>
-            <button type="submit" class="button">{locale.t("filter_apply")}</button>
+            <button type="submit" class="button">{tr!(locale, filter_apply)}</button>
         </form>
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(list) if list.rows.is_empty() => view! { <p class="results-count">{locale.t("register_none")}</p> }.into_any(),
+                    Ok(list) if list.rows.is_empty() => view! { <p class="results-count">{tr!(locale, register_none)}</p> }.into_any(),
                     Ok(list) => view! {
-                        <p class="results-count" role="status">{locale.tf("register_count", &[("count", &list.rows.len().to_string())])}</p>
+                        <p class="results-count" role="status">{counts::systems_found(locale, list.rows.len())}</p>
                         <ul class="card-list">
                             {list.rows.into_iter().map(|row| {
                                 let href = format!("/register/{}", row.slug);
@@ -93,8 +95,8 @@ pub fn RegisterPage() -> impl IntoView {
                                         <h2 class="card-title"><a href=href><AgencyText text=row.name /></a></h2>
                                         <p class="card-meta"><AgencyText text=row.agency_name /></p>
                                         <p class="card-tags">
-                                            <span class=risk_class>{locale.t("risk_level")}": "{locale.t(&format!("risk_{}", row.risk_level))}</span>
-                                            " "<span class="tag tag-status">{locale.t(&format!("status_{}", row.status))}</span>
+                                            <span class=risk_class>{tr!(locale, risk_level)}": "{labels::risk_level(locale, row.risk_level)}</span>
+                                            " "<span class="tag tag-status">{labels::system_status(locale, row.status)}</span>
                                         </p>
                                         <p><AgencyText text=row.description /></p>
                                     </li>

@@ -4,9 +4,12 @@
 use crate::api::{load_editable_entry, AppError};
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::context::use_page_context;
+use crate::i18n::labels;
 use crate::i18n::{Locale, LocalizedText};
 use crate::pages::not_found::set_not_found_status;
 use crate::pages::staff_home::load_error;
+use crate::tr;
+use crate::types::{ExplanationMethod, RiskLevel, SystemStatus};
 use crate::types::{FieldError, RegisterEntry, EDITOR_FORM};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,7 +26,7 @@ pub fn RegisterEditPage() -> impl IntoView {
         load_editable_entry,
     );
     view! {
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match entry.await {
                     Ok(entry) => view! { <EditorForm entry /> }.into_any(),
@@ -108,7 +111,7 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
             let get = get.clone();
             view! {
                 <fieldset class="fieldset">
-                    <legend>{locale.t(label)}</legend>
+                    <legend>{label}</legend>
                     {Locale::ALL.into_iter().map(|language| {
                         let field = format!("{name}.{}", language.code());
                         let invalid = has_error(&errors.get_untracked(), &field);
@@ -131,7 +134,7 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
             let invalid = has_error(&errors.get_untracked(), name);
             view! {
                 <div class="field" class:field-invalid=invalid>
-                    <label for=name>{locale.t(label)}</label>
+                    <label for=name>{label}</label>
                     <FieldMessage errors=errors field=name />
                     <input id=name name=name type=kind value=get(name) aria-invalid=invalid.then_some("true") />
                 </div>
@@ -140,11 +143,13 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
     };
     let select = {
         let get = get.clone();
-        move |name: &'static str, label: &'static str, options: Vec<(&'static str, String)>| {
+        move |name: &'static str,
+              label: &'static str,
+              options: Vec<(&'static str, &'static str)>| {
             let current = get(name);
             view! {
                 <div class="field">
-                    <label for=name>{locale.t(label)}</label>
+                    <label for=name>{label}</label>
                     <FieldMessage errors=errors field=name />
                     <select id=name name=name>
                         {options.into_iter().map(|(value, text)| view! { <option value=value selected=current == value>{text}</option> }).collect_view()}
@@ -153,35 +158,34 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
             }
         }
     };
-    let title = locale.tf("editor_title", &[("slug", &entry.slug)]);
-    let t = |key: &str| locale.t(key).to_string();
+    let title = tr!(locale, editor_title, slug = &entry.slug);
     view! {
         <Title text=title.clone() />
-        <p><a href=format!("/register/{}", entry.slug)>{locale.t("editor_back")}</a></p>
+        <p><a href=format!("/register/{}", entry.slug)>{tr!(locale, editor_back)}</a></p>
         <h1>{title}</h1>
-        <p class="lead">{locale.tf("editor_intro", &[("version", &entry.current_version.to_string())])}</p>
+        <p class="lead">{tr!(locale, editor_intro, version = entry.current_version.to_string())}</p>
         <ErrorSummary errors=errors />
         <form method="post" action=action novalidate class="editor">
             <CsrfField />
-            {text_group("name", "editor_name")}
-            {text_group("description", "editor_description")}
-            {text_group("purpose", "register_purpose")}
-            {text_group("legal_basis", "explanation_legal_basis")}
-            {text_group("human_oversight", "register_oversight")}
-            {select("risk_level", "risk_level", vec![("minimal", t("risk_minimal")), ("medium", t("risk_medium")), ("high", t("risk_high"))])}
-            {select("human_final_decision", "register_human_final", vec![("true", t("yes_human_final")), ("false", t("no_human_final"))])}
-            {select("status", "system_status", vec![("active", t("status_active")), ("suspended", t("status_suspended")), ("retired", t("status_retired"))])}
-            {input("model_type", "register_model_type", "text")}
-            {select("explanation_method", "register_explanation_method", ["shap", "lime", "rules", "counterfactual", "other"].into_iter().map(|m| (m, t(&format!("method_{m}")))).collect())}
-            {input("supplier", "register_supplier", "text")}
-            {input("contact_email", "register_contact", "email")}
-            {input("impact_assessment.date", "editor_impact_date", "date")}
-            {text_group("impact_assessment.summary", "register_impact_assessment")}
-            {input("impact_assessment.url", "editor_impact_url", "url")}
-            {input("bias_audit.date", "editor_bias_date", "date")}
-            {text_group("bias_audit.summary", "register_bias_audit")}
-            <p class="hint">{locale.t("editor_categories_note")}</p>
-            <button type="submit" class="button">{locale.t("editor_save")}</button>
+            {text_group("name", tr!(locale, editor_name))}
+            {text_group("description", tr!(locale, editor_description))}
+            {text_group("purpose", tr!(locale, register_purpose))}
+            {text_group("legal_basis", tr!(locale, explanation_legal_basis))}
+            {text_group("human_oversight", tr!(locale, register_oversight))}
+            {select("risk_level", tr!(locale, risk_level), RiskLevel::ALL.iter().map(|&r| (r.as_str(), labels::risk_level(locale, r))).collect())}
+            {select("human_final_decision", tr!(locale, register_human_final), vec![("true", tr!(locale, yes_human_final)), ("false", tr!(locale, no_human_final))])}
+            {select("status", tr!(locale, system_status), SystemStatus::ALL.iter().map(|&s| (s.as_str(), labels::system_status(locale, s))).collect())}
+            {input("model_type", tr!(locale, register_model_type), "text")}
+            {select("explanation_method", tr!(locale, register_explanation_method), ExplanationMethod::ALL.iter().map(|&m| (m.as_str(), labels::explanation_method(locale, m))).collect())}
+            {input("supplier", tr!(locale, register_supplier), "text")}
+            {input("contact_email", tr!(locale, register_contact), "email")}
+            {input("impact_assessment.date", tr!(locale, editor_impact_date), "date")}
+            {text_group("impact_assessment.summary", tr!(locale, register_impact_assessment))}
+            {input("impact_assessment.url", tr!(locale, editor_impact_url), "url")}
+            {input("bias_audit.date", tr!(locale, editor_bias_date), "date")}
+            {text_group("bias_audit.summary", tr!(locale, register_bias_audit))}
+            <p class="hint">{tr!(locale, editor_categories_note)}</p>
+            <button type="submit" class="button">{tr!(locale, editor_save)}</button>
         </form>
     }
 }
@@ -190,8 +194,8 @@ fn field_message(errors: Vec<FieldError>, field: &str, locale: Locale) -> Option
     errors.into_iter().find(|e| e.field == field).map(|e| {
         view! {
             <p class="field-error">
-                <span class="visually-hidden">{locale.t("error_prefix")}</span>
-                {locale.t(&e.code)}
+                <span class="visually-hidden">{tr!(locale, error_prefix)}</span>
+                {labels::form_error(locale, e.code)}
             </p>
         }
     })

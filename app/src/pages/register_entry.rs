@@ -5,9 +5,11 @@ use crate::api::{load_register_entry, AppError};
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
+use crate::i18n::{counts, labels};
 use crate::i18n::{format_date, LocalizedText};
 use crate::pages::not_found::set_not_found_status;
 use crate::pages::staff_home::load_error;
+use crate::tr;
 use crate::types::{Assessment, PublicCount, RegisterEntry};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,7 +35,7 @@ pub fn RegisterEntryPage() -> impl IntoView {
         |(slug, version)| load_register_entry(slug, version),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match entry.await {
                     Ok(entry) => view! { <EntryView entry /> }.into_any(),
@@ -55,7 +57,8 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
     let locale = context.locale;
     let c = entry.content.clone();
     let title = crate::i18n::pick_text(&c.name, locale, context.default_locale).0;
-    let row = move |label: &'static str, value: AnyView| view! { <dt>{locale.t(label)}</dt><dd>{value}</dd> };
+    // Labels come translated: each key is checked when compiling.
+    let row = move |label: &'static str, value: AnyView| view! { <dt>{label}</dt><dd>{value}</dd> };
     let text_row = move |label: &'static str, text: &LocalizedText| {
         row(label, view! { <AgencyText text=text.clone() /> }.into_any())
     };
@@ -63,9 +66,9 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
         move |label: &'static str, text: &str| row(label, view! { {text.to_string()} }.into_any());
     let risk = c.risk_level.as_str();
     let final_by_human = if c.human_final_decision {
-        locale.t("yes_human_final")
+        tr!(locale, yes_human_final)
     } else {
-        locale.t("no_human_final")
+        tr!(locale, no_human_final)
     };
     let categories = c.data_categories.clone();
     let assessment = |a: &Assessment| {
@@ -81,65 +84,65 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
     };
     let decisions = match entry.decisions {
         PublicCount::Exact(n) => n.to_string(),
-        PublicCount::FewerThan(n) => locale.tf("fewer_than", &[("count", &n.to_string())]),
+        PublicCount::FewerThan(n) => counts::fewer_than(locale, n),
     };
     let is_old = entry.version != entry.current_version;
     let current_href = format!("/register/{}", entry.slug);
     let contact = c.contact_email.clone();
     let flash = context.flash.clone().unwrap_or_default();
-    let saved = flash.notice.clone().filter(|_| flash.form == "entry");
+    let saved = flash.notice.filter(|_| flash.form == "entry");
     let can_edit = context.staff.as_ref().is_some_and(|s| {
         s.role == crate::types::Role::Supervisor
             && s.agency_slug.as_deref() == Some(entry.agency_slug.as_str())
     });
     let edit_href = format!("/staff/register/{}/edit", entry.slug);
     view! {
-        {saved.map(|key| view! { <div class="notice" role="status">{locale.t(&key)}</div> })}
+        {saved.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
         <Title text=title />
-        <p><a href="/register">{locale.t("register_back")}</a></p>
+        <p><a href="/register">{tr!(locale, register_back)}</a></p>
         {is_old.then(|| view! {
             <div class="notice notice-warning" role="status">
-                {locale.tf("register_old_version", &[("version", &entry.version.to_string()), ("current", &entry.current_version.to_string())])}
-                " "<a href=current_href.clone()>{locale.t("register_see_current")}</a>
+                {tr!(locale, register_old_version, version = entry.version.to_string(), current = entry.current_version.to_string())}
+                " "<a href=current_href.clone()>{tr!(locale, register_see_current)}</a>
             </div>
         })}
         <h1><AgencyText text=c.name.clone() /></h1>
         <p class="lead"><AgencyText text=c.description.clone() /></p>
-        {can_edit.then(|| view! { <p><a class="button button-secondary" href=edit_href.clone()>{locale.t("register_edit_link")}</a></p> })}
+        {can_edit.then(|| view! { <p><a class="button button-secondary" href=edit_href.clone()>{tr!(locale, register_edit_link)}</a></p> })}
         <section class="figures" aria-labelledby="figures-heading">
-            <h2 id="figures-heading">{locale.t("register_figures")}</h2>
+            <h2 id="figures-heading">{tr!(locale, register_figures)}</h2>
             <dl class="figure-list">
-                <div><dt>{locale.t("register_decisions")}</dt><dd class="figure">{decisions}</dd></div>
+                <div><dt>{tr!(locale, register_decisions)}</dt><dd class="figure">{decisions}</dd></div>
             </dl>
-            <p class="hint">{locale.t("register_figures_note")}</p>
+            <p class="hint">{tr!(locale, register_figures_note)}</p>
         </section>
         <section aria-labelledby="entry-heading">
-            <h2 id="entry-heading">{locale.tf("register_entry_version", &[("version", &entry.version.to_string())])}</h2>
+            <h2 id="entry-heading">{tr!(locale, register_entry_version, version = entry.version.to_string())}</h2>
             <dl class="entry-fields">
-                {row("register_agency", view! { <AgencyText text=entry.agency_name.clone() /> }.into_any())}
-                {text_row("register_purpose", &c.purpose)}
-                {text_row("explanation_legal_basis", &c.legal_basis)}
-                {row("risk_level", view! { <span class=format!("tag tag-risk-{risk}")>{locale.t(&format!("risk_{risk}"))}</span> }.into_any())}
-                {row("register_human_final", view! { {final_by_human} }.into_any())}
-                {text_row("register_oversight", &c.human_oversight)}
-                {row("register_data_categories", view! {
+                {row(tr!(locale, register_agency), view! { <AgencyText text=entry.agency_name.clone() /> }.into_any())}
+                {text_row(tr!(locale, register_purpose), &c.purpose)}
+                {text_row(tr!(locale, explanation_legal_basis), &c.legal_basis)}
+                {row(tr!(locale, risk_level), view! { <span class=format!("tag tag-risk-{risk}")>{labels::risk_level(locale, c.risk_level)}</span> }.into_any())}
+                {row(tr!(locale, register_human_final), view! { {final_by_human} }.into_any())}
+                {text_row(tr!(locale, register_oversight), &c.human_oversight)}
+                {row(tr!(locale, register_data_categories), view! {
                     <ul>{categories.into_iter().map(|cat| view! { <li><AgencyText text=cat.label /></li> }).collect_view()}</ul>
                 }.into_any())}
-                {plain("register_model_type", &c.model_type)}
-                {row("register_explanation_method", view! { {locale.t(&format!("method_{}", c.explanation_method))} }.into_any())}
-                {plain("register_supplier", &c.supplier)}
-                {row("register_impact_assessment", assessment(&c.impact_assessment))}
-                {row("register_bias_audit", assessment(&c.bias_audit))}
-                {row("system_status", view! { {locale.t(&format!("status_{}", c.status))} }.into_any())}
-                {row("register_contact", view! { <a href=format!("mailto:{contact}")>{contact.clone()}</a> }.into_any())}
+                {plain(tr!(locale, register_model_type), &c.model_type)}
+                {row(tr!(locale, register_explanation_method), view! { {labels::explanation_method(locale, c.explanation_method)} }.into_any())}
+                {plain(tr!(locale, register_supplier), &c.supplier)}
+                {row(tr!(locale, register_impact_assessment), assessment(&c.impact_assessment))}
+                {row(tr!(locale, register_bias_audit), assessment(&c.bias_audit))}
+                {row(tr!(locale, system_status), view! { {labels::system_status(locale, c.status)} }.into_any())}
+                {row(tr!(locale, register_contact), view! { <a href=format!("mailto:{contact}")>{contact.clone()}</a> }.into_any())}
             </dl>
         </section>
         <section aria-labelledby="history-heading">
-            <h2 id="history-heading">{locale.t("register_history")}</h2>
+            <h2 id="history-heading">{tr!(locale, register_history)}</h2>
             <ol class="version-list" reversed>
                 {entry.history.iter().map(|v| {
                     let href = format!("/register/{}?version={}", entry.slug, v.version);
-                    let label = locale.tf("register_version_label", &[("version", &v.version.to_string())]);
+                    let label = tr!(locale, register_version_label, version = v.version.to_string());
                     let date = published(locale, &v.published_on);
                     let here = v.version == entry.version;
                     view! {
@@ -171,31 +174,31 @@ fn FlagForm(slug: String) -> impl IntoView {
     let locale = context.locale;
     let flash = context.flash.clone().unwrap_or_default();
     let errors = Signal::stored(flash.errors_for(FORM));
-    let notice = flash.notice.clone().filter(|_| flash.form == FORM);
+    let notice = flash.notice.filter(|_| flash.form == FORM);
     let message = flash.value(FORM, "message");
     let email = flash.value(FORM, "contact_email");
     let invalid = move |f: &str| has_error(&errors.get_untracked(), f);
     let action = format!("/register/{slug}/flag");
     view! {
         <section class="panel panel-quiet" aria-labelledby="flag-heading" id="flag">
-            <h2 id="flag-heading">{locale.t("flag_title")}</h2>
-            {notice.map(|key| view! { <div class="notice" role="status">{locale.t(&key)}</div> })}
+            <h2 id="flag-heading">{tr!(locale, flag_title)}</h2>
+            {notice.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
             <ErrorSummary errors=errors />
-            <p>{locale.t("flag_intro")}</p>
+            <p>{tr!(locale, flag_intro)}</p>
             <form method="post" action=action novalidate>
                 <CsrfField />
                 <div class="field" class:field-invalid=invalid("message")>
-                    <label for="message">{locale.t("flag_message")}</label>
+                    <label for="message">{tr!(locale, flag_message)}</label>
                     <FieldMessage errors=errors field="message" />
                     <textarea id="message" name="message" rows="5" aria-invalid=invalid("message").then_some("true")>{message}</textarea>
                 </div>
                 <div class="field" class:field-invalid=invalid("contact_email")>
-                    <label for="contact_email">{locale.t("flag_email")}</label>
-                    <p class="hint" id="contact-email-hint">{locale.t("flag_email_hint")}</p>
+                    <label for="contact_email">{tr!(locale, flag_email)}</label>
+                    <p class="hint" id="contact-email-hint">{tr!(locale, flag_email_hint)}</p>
                     <FieldMessage errors=errors field="contact_email" />
                     <input id="contact_email" name="contact_email" type="email" autocomplete="email" value=email aria-describedby="contact-email-hint" aria-invalid=invalid("contact_email").then_some("true") />
                 </div>
-                <button type="submit" class="button button-secondary">{locale.t("flag_submit")}</button>
+                <button type="submit" class="button button-secondary">{tr!(locale, flag_submit)}</button>
             </form>
         </section>
     }

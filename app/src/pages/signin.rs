@@ -4,7 +4,10 @@
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::island::{mark_hydrated, FormContext};
 use crate::context::use_page_context;
+use crate::i18n::labels;
+use crate::tr;
 use crate::types::FieldError;
+use crate::types::FormError;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -19,13 +22,13 @@ pub fn SignInPage() -> impl IntoView {
     let locale = context.locale;
     let flash = context.flash.clone().unwrap_or_default();
     let errors = flash.errors_for(FORM);
-    let notice = flash.notice.clone().filter(|_| flash.form == FORM);
+    let notice = flash.notice.filter(|_| flash.form == FORM);
     let email = flash.value(FORM, "email");
     view! {
-        <Title text=locale.t("signin_title") />
+        <Title text=tr!(locale, signin_title) />
         <div class="narrow">
-            <h1>{locale.t("signin_title")}</h1>
-            {notice.map(|key| view! { <div class="notice" role="status">{locale.t(&key)}</div> })}
+            <h1>{tr!(locale, signin_title)}</h1>
+            {notice.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
             <SignInForm form=FormContext::from_page(&context) errors email />
         </div>
     }
@@ -52,14 +55,14 @@ fn SignInForm(form: FormContext, errors: Vec<FieldError>, email: String) -> impl
         if email.trim().is_empty() {
             found.push(FieldError {
                 field: "email".into(),
-                code: "error_email_required".into(),
+                code: FormError::EmailRequired,
             });
         }
         let password = password_ref.get().map(|i| i.value()).unwrap_or_default();
         if password.is_empty() {
             found.push(FieldError {
                 field: "password".into(),
-                code: "error_password_required".into(),
+                code: FormError::PasswordRequired,
             });
         }
         if !found.is_empty() {
@@ -70,11 +73,11 @@ fn SignInForm(form: FormContext, errors: Vec<FieldError>, email: String) -> impl
 
     view! {
         <ErrorSummary errors=errors />
-        <p class="hint">{locale.t("signin_intro")}</p>
+        <p class="hint">{tr!(locale, signin_intro)}</p>
         <form method="post" action="/staff/signin" novalidate on:submit=on_submit>
             <CsrfField />
             <div class="field" class:field-invalid=move || has_error(&errors.get(), "email")>
-                <label for="email">{locale.t("field_email")}</label>
+                <label for="email">{tr!(locale, field_email)}</label>
                 <FieldMessage errors=errors field="email" />
                 <input
                     id="email"
@@ -89,7 +92,7 @@ fn SignInForm(form: FormContext, errors: Vec<FieldError>, email: String) -> impl
                 />
             </div>
             <div class="field" class:field-invalid=move || has_error(&errors.get(), "password")>
-                <label for="password">{locale.t("field_password")}</label>
+                <label for="password">{tr!(locale, field_password)}</label>
                 <FieldMessage errors=errors field="password" />
                 <div class="password-row">
                     <input
@@ -110,11 +113,11 @@ fn SignInForm(form: FormContext, errors: Vec<FieldError>, email: String) -> impl
                         aria-pressed=move || if show_password.get() { "true" } else { "false" }
                         on:click=move |_| show_password.update(|shown| *shown = !*shown)
                     >
-                        {move || if show_password.get() { locale.t("hide_password") } else { locale.t("show_password") }}
+                        {move || if show_password.get() { tr!(locale, hide_password) } else { tr!(locale, show_password) }}
                     </button>
                 </div>
             </div>
-            <button type="submit" class="button">{locale.t("sign_in")}</button>
+            <button type="submit" class="button">{tr!(locale, sign_in)}</button>
         </form>
     }
 }

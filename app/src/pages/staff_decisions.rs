@@ -4,8 +4,10 @@
 use crate::api::load_staff_decisions;
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
+use crate::i18n::counts;
 use crate::i18n::format_date;
 use crate::pages::staff_home::load_error;
+use crate::tr;
 use crate::types::DecisionFilters;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,9 +30,9 @@ pub fn StaffDecisionsPage() -> impl IntoView {
     let list = Resource::new_blocking(filters, load_staff_decisions);
     let current = filters();
     view! {
-        <Title text=locale.t("staff_decisions_title") />
-        <h1>{locale.t("staff_decisions_title")}</h1>
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Title text=tr!(locale, staff_decisions_title) />
+        <h1>{tr!(locale, staff_decisions_title)}</h1>
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || {
                 let current = current.clone();
                 Suspend::new(async move {
@@ -47,34 +49,34 @@ pub fn StaffDecisionsPage() -> impl IntoView {
                         view! {
                             <form method="get" action="/staff/decisions" class="filters" role="search">
                                 <div class="field">
-                                    <label for="reference">{locale.t("field_reference")}</label>
+                                    <label for="reference">{tr!(locale, field_reference)}</label>
                                     <input id="reference" name="reference" type="search" value=current.reference.clone() />
                                 </div>
                                 <div class="field">
-                                    <label for="system">{locale.t("system_name")}</label>
+                                    <label for="system">{tr!(locale, system_name)}</label>
                                     <select id="system" name="system">
-                                        <option value="">{locale.t("filter_any")}</option>
+                                        <option value="">{tr!(locale, filter_any)}</option>
                                         {list.systems.iter().map(|s| view! { <option value=s.clone() selected=*s == current.system>{s.clone()}</option> }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field">
-                                    <label for="outcome">{locale.t("decision_outcome")}</label>
+                                    <label for="outcome">{tr!(locale, decision_outcome)}</label>
                                     <select id="outcome" name="outcome">
-                                        <option value="">{locale.t("filter_any")}</option>
+                                        <option value="">{tr!(locale, filter_any)}</option>
                                         {list.outcomes.iter().map(|o| view! { <option value=o.clone() selected=*o == current.outcome>{o.clone()}</option> }).collect_view()}
                                     </select>
                                 </div>
-                                <button type="submit" class="button">{locale.t("filter_apply")}</button>
+                                <button type="submit" class="button">{tr!(locale, filter_apply)}</button>
                             </form>
-                            <p class="results-count" role="status">{locale.tf("decisions_count", &[("count", &list.total.to_string())])}</p>
+                            <p class="results-count" role="status">{counts::decisions_found(locale, list.total)}</p>
                             <div class="table-wrap">
                                 <table class="data-table">
                                     <thead><tr>
-                                        <th scope="col">{locale.t("field_reference")}</th>
-                                        <th scope="col">{locale.t("decision_date")}</th>
-                                        <th scope="col">{locale.t("system_name")}</th>
-                                        <th scope="col">{locale.t("decision_outcome")}</th>
-                                        <th scope="col">{locale.t("decision_external_id")}</th>
+                                        <th scope="col">{tr!(locale, field_reference)}</th>
+                                        <th scope="col">{tr!(locale, decision_date)}</th>
+                                        <th scope="col">{tr!(locale, system_name)}</th>
+                                        <th scope="col">{tr!(locale, decision_outcome)}</th>
+                                        <th scope="col">{tr!(locale, decision_external_id)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {list.rows.into_iter().map(|row| {
@@ -93,10 +95,10 @@ pub fn StaffDecisionsPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
-                            <nav class="pager" aria-label=locale.t("pager_label")>
-                                {previous.map(|href| view! { <a href=href rel="prev">{locale.t("pager_previous")}</a> })}
-                                <span>{locale.tf("pager_position", &[("page", &list.page.to_string()), ("pages", &pages.to_string())])}</span>
-                                {next.map(|href| view! { <a href=href rel="next">{locale.t("pager_next")}</a> })}
+                            <nav class="pager" aria-label=tr!(locale, pager_label)>
+                                {previous.map(|href| view! { <a href=href rel="prev">{tr!(locale, pager_previous)}</a> })}
+                                <span>{tr!(locale, pager_position, page = list.page.to_string(), pages = pages.to_string())}</span>
+                                {next.map(|href| view! { <a href=href rel="next">{tr!(locale, pager_next)}</a> })}
                             </nav>
                         }.into_any()
                     }

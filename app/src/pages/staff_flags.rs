@@ -3,6 +3,7 @@
 use crate::api::load_register_flags;
 use crate::context::use_page_context;
 use crate::pages::staff_home::load_error;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -12,20 +13,20 @@ pub fn StaffFlagsPage() -> impl IntoView {
     let locale = use_page_context().locale;
     let flags = Resource::new_blocking(|| (), |_| load_register_flags());
     view! {
-        <Title text=locale.t("flags_title") />
-        <h1>{locale.t("flags_title")}</h1>
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Title text=tr!(locale, flags_title) />
+        <h1>{tr!(locale, flags_title)}</h1>
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match flags.await {
-                    Ok(flags) if flags.is_empty() => view! { <p>{locale.t("flags_none")}</p> }.into_any(),
+                    Ok(flags) if flags.is_empty() => view! { <p>{tr!(locale, flags_none)}</p> }.into_any(),
                     Ok(flags) => view! {
                         <div class="table-wrap">
                             <table class="data-table">
                                 <thead><tr>
-                                    <th scope="col">{locale.t("flags_reported")}</th>
-                                    <th scope="col">{locale.t("system_name")}</th>
-                                    <th scope="col">{locale.t("flag_message")}</th>
-                                    <th scope="col">{locale.t("flags_contact")}</th>
+                                    <th scope="col">{tr!(locale, flags_reported)}</th>
+                                    <th scope="col">{tr!(locale, system_name)}</th>
+                                    <th scope="col">{tr!(locale, flag_message)}</th>
+                                    <th scope="col">{tr!(locale, flags_contact)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {flags.into_iter().map(|f| {

@@ -3,8 +3,10 @@
 use crate::api::{load_staff_home, AppError};
 use crate::components::text::AgencyText;
 use crate::context::use_locale;
+use crate::i18n::labels;
 use crate::i18n::Locale;
 use crate::pages::not_found::NotFoundPage;
+use crate::tr;
 use crate::types::{AgencyOverview, SystemSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,16 +17,16 @@ pub fn StaffHomePage() -> impl IntoView {
     let locale = use_locale();
     let home = Resource::new_blocking(|| (), |_| load_staff_home());
     view! {
-        <Title text=locale.t("staff_home_title") />
-        <Suspense fallback=move || view! { <p>{locale.t("loading")}</p> }>
+        <Title text=tr!(locale, staff_home_title) />
+        <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match home.await {
                     Ok(home) => {
-                        let role = locale.t(&format!("role_{}", home.identity.role.as_str()));
+                        let role = labels::role(locale, home.identity.role);
                         view! {
-                            <h1>{locale.t("staff_home_title")}</h1>
+                            <h1>{tr!(locale, staff_home_title)}</h1>
                             <p class="lead">
-                                {locale.tf("staff_welcome", &[("name", &home.identity.display_name), ("role", role)])}
+                                {tr!(locale, staff_welcome, name = home.identity.display_name, role = role)}
                             </p>
                             {home.agencies.into_iter().map(|a| view! { <AgencySection agency=a linked=true /> }).collect_view()}
                         }.into_any()
@@ -41,21 +43,21 @@ pub fn load_error(locale: Locale, error: AppError) -> AnyView {
     match error {
         AppError::NotFound => view! { <NotFoundPage /> }.into_any(),
         AppError::NotSignedIn => view! {
-            <h1>{locale.t("session_ended_title")}</h1>
-            <p><a href="/staff/signin">{locale.t("sign_in_again")}</a></p>
+            <h1>{tr!(locale, session_ended_title)}</h1>
+            <p><a href="/staff/signin">{tr!(locale, sign_in_again)}</a></p>
         }
         .into_any(),
         AppError::Unexpected { reference } => {
             set_server_error_status();
             view! {
-            <h1>{locale.t("error_title")}</h1>
-            <p>{locale.tf("error_reference", &[("reference", &reference)])}</p>
+            <h1>{tr!(locale, error_title)}</h1>
+            <p>{tr!(locale, error_reference, reference = reference)}</p>
             }
             .into_any()
         }
         AppError::Transport(_) => view! {
-            <h1>{locale.t("error_title")}</h1>
-            <p>{locale.t("error_try_again")}</p>
+            <h1>{tr!(locale, error_title)}</h1>
+            <p>{tr!(locale, error_try_again)}</p>
         }
         .into_any(),
     }
@@ -89,13 +91,13 @@ pub fn AgencySection(agency: AgencyOverview, linked: bool) -> impl IntoView {
         <section class="panel agency" aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
             <dl class="contact">
-                <dt>{locale.t("contact_email")}</dt><dd>{contact.email}</dd>
-                <dt>{locale.t("contact_phone")}</dt><dd>{contact.phone}</dd>
-                <dt>{locale.t("contact_address")}</dt><dd><AgencyText text=contact.address /></dd>
+                <dt>{tr!(locale, contact_email)}</dt><dd>{contact.email}</dd>
+                <dt>{tr!(locale, contact_phone)}</dt><dd>{contact.phone}</dd>
+                <dt>{tr!(locale, contact_address)}</dt><dd><AgencyText text=contact.address /></dd>
             </dl>
-            <h3>{locale.t("ai_systems")}</h3>
+            <h3>{tr!(locale, ai_systems)}</h3>
             {if empty {
-                view! { <p>{locale.t("no_systems")}</p> }.into_any()
+                view! { <p>{tr!(locale, no_systems)}</p> }.into_any()
             } else {
                 view! { <SystemTable systems /> }.into_any()
             }}
@@ -111,10 +113,10 @@ fn SystemTable(systems: Vec<SystemSummary>) -> impl IntoView {
             <table class="data-table">
                 <thead>
                     <tr>
-                        <th scope="col">{locale.t("system_name")}</th>
-                        <th scope="col">{locale.t("risk_level")}</th>
-                        <th scope="col">{locale.t("system_status")}</th>
-                        <th scope="col" class="numeric">{locale.t("system_version")}</th>
+                        <th scope="col">{tr!(locale, system_name)}</th>
+                        <th scope="col">{tr!(locale, risk_level)}</th>
+                        <th scope="col">{tr!(locale, system_status)}</th>
+                        <th scope="col" class="numeric">{tr!(locale, system_version)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -125,8 +127,8 @@ fn SystemTable(systems: Vec<SystemSummary>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td><a href=format!("/register/{}", s.slug)><AgencyText text=s.name /></a><br /><code class="slug">{s.slug}</code></td>
-                                    <td><span class=risk_class>{locale.t(&format!("risk_{}", s.risk_level))}</span></td>
-                                    <td>{locale.t(&format!("status_{}", s.status))}</td>
+                                    <td><span class=risk_class>{labels::risk_level(locale, s.risk_level)}</span></td>
+                                    <td>{labels::system_status(locale, s.status)}</td>
                                     <td class="numeric">{s.version}</td>
                                 </tr>
                             }

@@ -43,11 +43,11 @@ impl Role {
     }
 }
 
-/// One field's problem on a submitted form; `code` is a translation key.
+/// One field's problem on a submitted form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub code: String,
+    pub code: FormError,
 }
 
 /// What a form post hands to the page it redirects to: the values typed (never passwords),
@@ -60,7 +60,7 @@ pub struct Flash {
     #[serde(default)]
     pub errors: Vec<FieldError>,
     #[serde(default)]
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
 }
 
 impl Flash {
@@ -131,11 +131,13 @@ pub struct StaffHome {
 }
 
 mod explanation;
+mod messages;
 mod register;
 mod register_content;
 mod text;
 pub mod vocab;
 pub use explanation::*;
+pub use messages::{FormError, Notice};
 pub use register::*;
 pub use register_content::*;
 pub use text::LocalizedText;

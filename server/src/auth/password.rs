@@ -1,5 +1,6 @@
 //! Argon2id password hashing (OWASP's recommended parameters, the crate's defaults).
 
+use app::types::FormError;
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -36,13 +37,13 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash("decoy password never used").unwrap_or_default())
 }
 
-/// The policy for a new password, as a translation key naming the problem.
-pub fn policy_error(password: &str) -> Option<&'static str> {
+/// The policy for a new password: the problem with it, if any.
+pub fn policy_error(password: &str) -> Option<FormError> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        Some("error_password_too_short")
+        Some(FormError::PasswordTooShort)
     } else if length > MAX_LENGTH {
-        Some("error_password_too_long")
+        Some(FormError::PasswordTooLong)
     } else {
         None
     }
@@ -63,10 +64,10 @@ mod tests {
 
     #[test]
     fn short_and_long_passwords_are_refused() {
-        assert_eq!(policy_error("short"), Some("error_password_too_short"));
+        assert_eq!(policy_error("short"), Some(FormError::PasswordTooShort));
         assert_eq!(
             policy_error(&"x".repeat(129)),
-            Some("error_password_too_long")
+            Some(FormError::PasswordTooLong)
         );
         assert_eq!(policy_error("twelve chars"), None);
     }

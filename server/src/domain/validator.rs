@@ -5,7 +5,7 @@
 
 use super::rules::{has_forbidden_control, valid_email};
 use app::i18n::Locale;
-use app::types::LocalizedText;
+use app::types::{FormError, LocalizedText};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -251,22 +251,22 @@ impl Validator {
     }
 }
 
-/// The translation key for a validation reason, so pages can say it in the reader's language.
-pub fn reason_code(reason: &str) -> &'static str {
+/// The form error for a validation reason, so pages can say it in the reader's language.
+pub fn reason_code(reason: &str) -> FormError {
     if reason == "is required" || reason == "must not be empty" {
-        "error_field_required"
+        FormError::FieldRequired
     } else if reason.starts_with("must be at most") {
-        "error_field_too_long"
+        FormError::FieldTooLong
     } else if reason.starts_with("must be a date") {
-        "error_field_date"
+        FormError::FieldDate
     } else if reason.starts_with("must give the text") {
-        "error_field_one_language"
+        FormError::FieldOneLanguage
     } else if reason.contains("email") {
-        "error_email_invalid"
+        FormError::EmailInvalid
     } else if reason.contains("https://") {
-        "error_field_url"
+        FormError::FieldUrl
     } else {
-        "error_field_invalid"
+        FormError::FieldInvalid
     }
 }
 
@@ -277,30 +277,30 @@ mod tests {
 
     #[test]
     fn every_reason_the_validator_gives_has_a_translation_key() {
-        assert_eq!(reason_code("is required"), "error_field_required");
+        assert_eq!(reason_code("is required"), FormError::FieldRequired);
         assert_eq!(
             reason_code("must be at most 350 characters"),
-            "error_field_too_long"
+            FormError::FieldTooLong
         );
         assert_eq!(
             reason_code("must be a date written YYYY-MM-DD"),
-            "error_field_date"
+            FormError::FieldDate
         );
         assert_eq!(
             reason_code("must give the text in at least one of kk, ru, en"),
-            "error_field_one_language"
+            FormError::FieldOneLanguage
         );
         assert_eq!(
             reason_code("must be an email address"),
-            "error_email_invalid"
+            FormError::EmailInvalid
         );
         assert_eq!(
             reason_code("must be null or an https:// address"),
-            "error_field_url"
+            FormError::FieldUrl
         );
         assert_eq!(
             reason_code("must be one of: minimal, medium, high"),
-            "error_field_invalid"
+            FormError::FieldInvalid
         );
     }
 

@@ -11,6 +11,7 @@ use crate::db::models::{agency, revoked_session};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::rules::valid_email;
 use app::port::StaffPrincipal;
+use app::types::FormError;
 use app::types::Role;
 use chrono::{DateTime, Utc};
 
@@ -70,7 +71,7 @@ pub fn create(
         None => None,
     };
     match password::policy_error(new.password) {
-        Some("error_password_too_long") => {
+        Some(FormError::PasswordTooLong) => {
             problems.push(problem("password", "must be at most 128 characters"))
         }
         Some(_) => problems.push(problem("password", "must be at least 12 characters")),

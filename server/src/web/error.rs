@@ -7,7 +7,7 @@
 //!   never the internals.
 
 use actix_web::{http::StatusCode, HttpResponse, ResponseError};
-use app::i18n::Locale;
+use app::i18n::{error_page_words, Locale};
 use rand::Rng;
 
 /// An unexpected failure while handling a page request.
@@ -64,6 +64,7 @@ pub fn server_error_page(locale: Locale, reference: &str) -> String {
             .replace('>', "&gt;")
             .replace('"', "&quot;")
     };
+    let words = error_page_words(locale);
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -75,10 +76,10 @@ pub fn server_error_page(locale: Locale, reference: &str) -> String {
          <p class=\"reference\" id=\"error-reference\">{reference}</p>\
          <p><a href=\"/\">{home}</a></p></main></body></html>",
         lang = locale.code(),
-        title = escape(locale.t("error_title")),
-        body = escape(locale.t("server_error_body")),
+        title = escape(words.title),
+        body = escape(words.body),
         reference = escape(reference),
-        home = escape(locale.t("back_home")),
+        home = escape(words.home),
     )
 }
 
@@ -99,6 +100,6 @@ mod tests {
         let page = server_error_page(Locale::Ru, "ERR-ABCD-1234");
         assert!(page.contains("lang=\"ru\""));
         assert!(page.contains("ERR-ABCD-1234"));
-        assert!(page.contains(Locale::Ru.t("error_title")));
+        assert!(page.contains(error_page_words(Locale::Ru).title));
     }
 }

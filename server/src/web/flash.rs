@@ -1,7 +1,7 @@
 //! The flash cookie: what a form post hands to the page it redirects to (typed values and
 //! errors, or a notice). Read once by the next page, then cleared.
 
-use app::types::{FieldError, Flash};
+use app::types::{FieldError, Flash, FormError, Notice};
 use base64::Engine;
 
 /// The cookie holding the flash.
@@ -35,20 +35,20 @@ pub fn with_errors(form: &str, values: &[(&str, &str)], errors: Vec<FieldError>)
     }
 }
 
-/// A flash carrying a notice (a translation key) for `form`'s page.
-pub fn notice(form: &str, key: &str) -> Flash {
+/// A flash carrying a notice for `form`'s page.
+pub fn notice(form: &str, notice: Notice) -> Flash {
     Flash {
         form: form.into(),
-        notice: Some(key.into()),
+        notice: Some(notice),
         ..Flash::default()
     }
 }
 
 /// One field error.
-pub fn field_error(field: &str, code: &str) -> FieldError {
+pub fn field_error(field: &str, code: FormError) -> FieldError {
     FieldError {
         field: field.into(),
-        code: code.into(),
+        code,
     }
 }
 

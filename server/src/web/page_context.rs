@@ -13,6 +13,7 @@ use actix_web::{web, HttpMessage, HttpResponse};
 use app::context::PageContext;
 use app::i18n::Locale;
 use app::port::StaffPrincipal;
+use app::types::Notice;
 
 /// Refresh a session token once it is this old, so the idle timeout counts from the last use.
 const REFRESH_AFTER_SECS: i64 = 60;
@@ -100,7 +101,7 @@ pub async fn page_context(
             .insert_header((header::LOCATION, "/staff/signin"))
             .finish();
         if session.is_some() {
-            let notice = flash::notice("signin", "notice_session_expired");
+            let notice = flash::notice("signin", Notice::SessionExpired);
             add_cookie(
                 &mut response,
                 cookies::build(flash::COOKIE, flash::encode(&notice), Some(300), secure),

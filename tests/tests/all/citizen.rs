@@ -70,8 +70,10 @@ on_both_backends! {
         assert!(html.matches("class=\"reason reason-").count() <= 4, "at most four principal reasons");
         let (_, russian) = page(&app.client, &app, &format!("/d/{reference}"), "ru").await;
         assert!(russian.contains("<html lang=\"ru\"") && russian.contains("Основные причины"));
+        assert!(russian.contains("Это 3 месяца со дня принятия решения"), "the challenge window agrees with its number");
+        assert!(html.contains("This is 3 months from the date of the decision"));
         let (_, kazakh) = page(&app.client, &app, &format!("/d/{reference}"), "kk").await;
-        assert!(kazakh.contains("<html lang=\"kk\""));
+        assert!(kazakh.contains("<html lang=\"kk\"") && kazakh.contains("бастап 3 ай"));
     }
 
     async fn a_wrong_pair_says_so_without_saying_which_half(app) {
@@ -141,7 +143,9 @@ on_both_backends! {
         let (status, _) = page(&app.client, &app, &format!("/d/{other}"), "en").await;
         assert_eq!(status, StatusCode::NOT_FOUND, "another agency's decision is not theirs to open");
         let (_, filtered) = page(&app.client, &app, &format!("/staff/decisions?reference={}", own.to_lowercase()), "en").await;
-        assert!(filtered.contains("1 decisions found") || filtered.contains(">1 "), "search by reference finds it");
+        assert!(filtered.contains("1 decision found"), "search by reference finds it, counted in the singular");
+        let (_, russian) = page(&app.client, &app, &format!("/staff/decisions?reference={}", own.to_lowercase()), "ru").await;
+        assert!(russian.contains("Найдено 1 решение"));
     }
 
     async fn the_register_lists_filters_and_shows_every_field_with_history(app) {
@@ -153,6 +157,10 @@ on_both_backends! {
         let (_, agency) = page(&app.client, &app, "/register?agency=state-revenue", "en").await;
         assert!(high.contains(" systems") && !high.contains("6 systems"));
         assert!(agency.contains("2 systems"));
+        let (_, russian) = page(&app.client, &app, "/register", "ru").await;
+        assert!(russian.contains("Найдено 6 систем"), "Russian counts take the plural form of 6");
+        let (_, kazakh) = page(&app.client, &app, "/register?agency=state-revenue", "kk").await;
+        assert!(kazakh.contains("2 жүйе"));
         let (_, searched) = page(&app.client, &app, "/register?q=%D0%96%D0%98%D0%9B%D0%AC", "ru").await;
         assert!(searched.contains("card-title"), "Cyrillic search folds case: {}", searched.len());
         let (status, entry) = page(&app.client, &app, "/register/housing-benefit-eligibility", "en").await;
@@ -171,7 +179,9 @@ on_both_backends! {
         app.post_json("/api/v1/systems", &token, &systems[0]["content"]).await;
         let slug = systems[0]["content"]["slug"].as_str().unwrap();
         let (_, html) = page(&app.client, &app, &format!("/register/{slug}"), "en").await;
-        assert!(html.contains("fewer than 10"));
+        assert!(html.contains("fewer than 10 decisions"));
+        let (_, russian) = page(&app.client, &app, &format!("/register/{slug}"), "ru").await;
+        assert!(russian.contains("менее 10 решений"));
     }
 
     async fn anyone_can_flag_an_error_and_supervisors_see_it(app) {

@@ -11,6 +11,7 @@ use crate::web::error::WebError;
 use crate::web::{cookies, flash};
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
+use app::types::{FormError, Notice};
 use serde::Deserialize;
 
 const FORM: &str = "find";
@@ -42,23 +43,26 @@ pub async fn post(
         )
     };
     if !csrf_ok(&req, &form.csrf_token) {
-        return Ok(back(vec![flash::field_error("reference", "error_csrf")]));
+        return Ok(back(vec![flash::field_error("reference", FormError::Csrf)]));
     }
     let mut errors = Vec::new();
     let reference = if form.reference.trim().is_empty() {
-        errors.push(flash::field_error("reference", "error_reference_required"));
+        errors.push(flash::field_error(
+            "reference",
+            FormError::ReferenceRequired,
+        ));
         None
     } else {
         let parsed = DecisionReference::parse(&form.reference);
         if parsed.is_none() {
-            errors.push(flash::field_error("reference", "error_reference_format"));
+            errors.push(flash::field_error("reference", FormError::ReferenceFormat));
         }
         parsed
     };
     let code = if form.access_code.trim().is_empty() {
         errors.push(flash::field_error(
             "access_code",
-            "error_access_code_required",
+            FormError::AccessCodeRequired,
         ));
         None
     } else {
@@ -66,7 +70,7 @@ pub async fn post(
         if parsed.is_none() {
             errors.push(flash::field_error(
                 "access_code",
-                "error_access_code_format",
+                FormError::AccessCodeFormat,
             ));
         }
         parsed
@@ -113,11 +117,11 @@ pub async fn post(
         }
         Opening::Mismatch => Ok(back(vec![flash::field_error(
             "reference",
-            "error_find_mismatch",
+            FormError::FindMismatch,
         )])),
         Opening::RateLimited => Ok(back(vec![flash::field_error(
             "reference",
-            "error_find_rate_limited",
+            FormError::FindRateLimited,
         )])),
     }
 }
@@ -138,15 +142,12 @@ pub async fn end(req: HttpRequest, form: web::Form<EndForm>) -> HttpResponse {
             &flash::with_errors(
                 FORM,
                 &[],
-                vec![flash::field_error("reference", "error_csrf")],
+                vec![flash::field_error("reference", FormError::Csrf)],
             ),
         );
     }
-    let mut response = redirect_with_flash(
-        &req,
-        "/find",
-        &flash::notice(FORM, "notice_decision_closed"),
-    );
+    let mut response =
+        redirect_with_flash(&req, "/find", &flash::notice(FORM, Notice::DecisionClosed));
     if let Err(error) = response.add_cookie(&cookies::removal(
         citizen_token::COOKIE,
         secure_cookies(&req),

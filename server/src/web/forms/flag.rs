@@ -8,6 +8,7 @@ use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::flash;
 use actix_web::{web, HttpRequest, HttpResponse};
+use app::types::{FormError, Notice};
 use serde::Deserialize;
 
 const FORM: &str = "flag";
@@ -40,20 +41,23 @@ pub async fn post(
     ];
     let back = |errors| redirect_with_flash(&req, &page, &flash::with_errors(FORM, &kept, errors));
     if !csrf_ok(&req, &form.csrf_token) {
-        return Ok(back(vec![flash::field_error("message", "error_csrf")]));
+        return Ok(back(vec![flash::field_error("message", FormError::Csrf)]));
     }
     let message = form.message.trim().to_string();
     let email = form.contact_email.trim().to_string();
     let mut errors = Vec::new();
     if message.is_empty() {
-        errors.push(flash::field_error("message", "error_flag_message_required"));
+        errors.push(flash::field_error(
+            "message",
+            FormError::FlagMessageRequired,
+        ));
     } else if message.chars().count() > MAX_MESSAGE_CHARS {
-        errors.push(flash::field_error("message", "error_flag_message_too_long"));
+        errors.push(flash::field_error("message", FormError::FlagMessageTooLong));
     }
     if !email.is_empty()
         && (!email.contains('@') || email.contains(char::is_whitespace) || email.len() > 254)
     {
-        errors.push(flash::field_error("contact_email", "error_email_invalid"));
+        errors.push(flash::field_error("contact_email", FormError::EmailInvalid));
     }
     if !errors.is_empty() {
         return Ok(back(errors));
@@ -80,11 +84,11 @@ pub async fn post(
     .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?;
     Ok(match outcome {
         Ok(Reported::Stored) => {
-            redirect_with_flash(&req, &page, &flash::notice(FORM, "notice_flag_stored"))
+            redirect_with_flash(&req, &page, &flash::notice(FORM, Notice::FlagStored))
         }
         Ok(Reported::RateLimited) => back(vec![flash::field_error(
             "message",
-            "error_flag_rate_limited",
+            FormError::FlagRateLimited,
         )]),
         Err(ServiceError::NotFound) => HttpResponse::NotFound().finish(),
         Err(error) => return Err(WebError::unexpected(anyhow::Error::from(error), reader)),

@@ -11,6 +11,7 @@ use crate::web::{cookies, flash};
 use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use app::port::StaffPrincipal;
+use app::types::{FormError, Notice};
 use serde::Deserialize;
 
 const FORM: &str = "password";
@@ -42,7 +43,7 @@ pub async fn post(
     };
     let form = form.into_inner();
     if !csrf_ok(&req, &form.csrf_token) {
-        let errors = vec![flash::field_error("current_password", "error_csrf")];
+        let errors = vec![flash::field_error("current_password", FormError::Csrf)];
         return Ok(redirect_with_flash(
             &req,
             PAGE,
@@ -53,18 +54,18 @@ pub async fn post(
     if form.current_password.is_empty() {
         errors.push(flash::field_error(
             "current_password",
-            "error_password_required",
+            FormError::PasswordRequired,
         ));
     }
     if let Some(code) = password::policy_error(&form.new_password) {
         errors.push(flash::field_error("new_password", code));
     } else if form.new_password == form.current_password {
-        errors.push(flash::field_error("new_password", "error_password_same"));
+        errors.push(flash::field_error("new_password", FormError::PasswordSame));
     }
     if form.confirm_password != form.new_password {
         errors.push(flash::field_error(
             "confirm_password",
-            "error_password_mismatch",
+            FormError::PasswordMismatch,
         ));
     }
     if !errors.is_empty() {
@@ -95,13 +96,13 @@ pub async fn post(
         PasswordChange::WrongCurrentPassword => {
             let errors = vec![flash::field_error(
                 "current_password",
-                "error_current_password_wrong",
+                FormError::CurrentPasswordWrong,
             )];
             redirect_with_flash(&req, PAGE, &flash::with_errors(FORM, &[], errors))
         }
         PasswordChange::Changed { token } => {
             let mut response =
-                redirect_with_flash(&req, PAGE, &flash::notice(FORM, "notice_password_changed"));
+                redirect_with_flash(&req, PAGE, &flash::notice(FORM, Notice::PasswordChanged));
             let cookie = cookies::build(
                 session::COOKIE,
                 token,

@@ -13,6 +13,7 @@ use crate::web::{cookies, flash};
 use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use app::port::StaffPrincipal;
+use app::types::Notice;
 use app::types::{
     Flash, Role, EDITOR_FORM, EDITOR_PLAIN_FIELDS, EDITOR_SUMMARY_FIELDS, EDITOR_TEXT_FIELDS,
 };
@@ -71,7 +72,7 @@ pub async fn post(
         (Outcome::Saved, _) => super::redirect_with_flash(
             &req,
             &format!("/register/{slug}"),
-            &flash::notice("entry", "notice_entry_saved"),
+            &flash::notice("entry", Notice::EntrySaved),
         ),
     })
 }

@@ -9,6 +9,7 @@ use crate::web::error::WebError;
 use crate::web::{cookies, flash};
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
+use app::types::FormError;
 use serde::Deserialize;
 
 const FORM: &str = "signin";
@@ -42,17 +43,17 @@ pub async fn post(
         )
     };
     if !csrf_ok(&req, &form.csrf_token) {
-        return Ok(back(vec![flash::field_error("email", "error_csrf")]));
+        return Ok(back(vec![flash::field_error("email", FormError::Csrf)]));
     }
     let mut errors = Vec::new();
     let email = form.email.trim();
     if email.is_empty() {
-        errors.push(flash::field_error("email", "error_email_required"));
+        errors.push(flash::field_error("email", FormError::EmailRequired));
     } else if !looks_like_email(email) {
-        errors.push(flash::field_error("email", "error_email_invalid"));
+        errors.push(flash::field_error("email", FormError::EmailInvalid));
     }
     if form.password.is_empty() {
-        errors.push(flash::field_error("password", "error_password_required"));
+        errors.push(flash::field_error("password", FormError::PasswordRequired));
     }
     if !errors.is_empty() {
         return Ok(back(errors));
@@ -89,9 +90,11 @@ pub async fn post(
             .finish(),
         SignInOutcome::Refused => back(vec![flash::field_error(
             "email",
-            "error_credentials_invalid",
+            FormError::CredentialsInvalid,
         )]),
-        SignInOutcome::RateLimited => back(vec![flash::field_error("email", "error_rate_limited")]),
+        SignInOutcome::RateLimited => {
+            back(vec![flash::field_error("email", FormError::RateLimited)])
+        }
     })
 }
 

@@ -10,6 +10,7 @@ use crate::web::error::WebError;
 use crate::web::{cookies, flash};
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use app::port::StaffPrincipal;
+use app::types::Notice;
 use serde::Deserialize;
 
 /// The sign-out form as posted.
@@ -31,7 +32,7 @@ pub async fn post(
         return Ok(redirect_with_flash(
             &req,
             "/staff",
-            &flash::notice("staff", "error_csrf"),
+            &flash::notice("staff", Notice::FormExpired),
         ));
     }
     if let Some(principal) = principal {
@@ -49,7 +50,7 @@ pub async fn post(
     let mut response = redirect_with_flash(
         &req,
         "/staff/signin",
-        &flash::notice("signin", "notice_signed_out"),
+        &flash::notice("signin", Notice::SignedOut),
     );
     if let Err(error) =
         response.add_cookie(&cookies::removal(session::COOKIE, secure_cookies(&req)))

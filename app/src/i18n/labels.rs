@@ -1,0 +1,101 @@
+//! The words for each value of the closed sets a page shows: one `match` per set, so a new
+//! variant without words is a compile error, and every key is checked by the catalogue.
+
+use super::Locale;
+use crate::tr;
+use crate::types::{
+    ExplanationMethod, FormError, HumanInvolvement, Notice, RiskLevel, Role, SystemStatus,
+};
+
+/// "High", "Высокий", "Жоғары".
+pub fn risk_level(locale: Locale, level: RiskLevel) -> &'static str {
+    match level {
+        RiskLevel::Minimal => tr!(locale, risk_minimal),
+        RiskLevel::Medium => tr!(locale, risk_medium),
+        RiskLevel::High => tr!(locale, risk_high),
+    }
+}
+
+/// Whether a system is in use.
+pub fn system_status(locale: Locale, status: SystemStatus) -> &'static str {
+    match status {
+        SystemStatus::Active => tr!(locale, status_active),
+        SystemStatus::Suspended => tr!(locale, status_suspended),
+        SystemStatus::Retired => tr!(locale, status_retired),
+    }
+}
+
+/// The sentence saying how a person took part in a decision.
+pub fn human_involvement(locale: Locale, involvement: HumanInvolvement) -> &'static str {
+    match involvement {
+        HumanInvolvement::None => tr!(locale, human_none),
+        HumanInvolvement::Reviewed => tr!(locale, human_reviewed),
+        HumanInvolvement::HumanFinal => tr!(locale, human_human_final),
+    }
+}
+
+/// How a system's explanations are produced.
+pub fn explanation_method(locale: Locale, method: ExplanationMethod) -> &'static str {
+    match method {
+        ExplanationMethod::Shap => tr!(locale, method_shap),
+        ExplanationMethod::Lime => tr!(locale, method_lime),
+        ExplanationMethod::Rules => tr!(locale, method_rules),
+        ExplanationMethod::Counterfactual => tr!(locale, method_counterfactual),
+        ExplanationMethod::Other => tr!(locale, method_other),
+    }
+}
+
+/// A staff member's role, as the welcome line names it.
+pub fn role(locale: Locale, role: Role) -> &'static str {
+    match role {
+        Role::Reviewer => tr!(locale, role_reviewer),
+        Role::Supervisor => tr!(locale, role_supervisor),
+        Role::Ombudsman => tr!(locale, role_ombudsman),
+        Role::Admin => tr!(locale, role_admin),
+    }
+}
+
+/// What went wrong with a form field, and how to put it right.
+pub fn form_error(locale: Locale, error: FormError) -> &'static str {
+    match error {
+        FormError::AccessCodeFormat => tr!(locale, error_access_code_format),
+        FormError::AccessCodeRequired => tr!(locale, error_access_code_required),
+        FormError::CredentialsInvalid => tr!(locale, error_credentials_invalid),
+        FormError::Csrf => tr!(locale, error_csrf),
+        FormError::CurrentPasswordWrong => tr!(locale, error_current_password_wrong),
+        FormError::EmailInvalid => tr!(locale, error_email_invalid),
+        FormError::EmailRequired => tr!(locale, error_email_required),
+        FormError::FieldDate => tr!(locale, error_field_date),
+        FormError::FieldInvalid => tr!(locale, error_field_invalid),
+        FormError::FieldOneLanguage => tr!(locale, error_field_one_language),
+        FormError::FieldRequired => tr!(locale, error_field_required),
+        FormError::FieldTooLong => tr!(locale, error_field_too_long),
+        FormError::FieldUrl => tr!(locale, error_field_url),
+        FormError::FindMismatch => tr!(locale, error_find_mismatch),
+        FormError::FindRateLimited => tr!(locale, error_find_rate_limited),
+        FormError::FlagMessageRequired => tr!(locale, error_flag_message_required),
+        FormError::FlagMessageTooLong => tr!(locale, error_flag_message_too_long),
+        FormError::FlagRateLimited => tr!(locale, error_flag_rate_limited),
+        FormError::PasswordMismatch => tr!(locale, error_password_mismatch),
+        FormError::PasswordRequired => tr!(locale, error_password_required),
+        FormError::PasswordSame => tr!(locale, error_password_same),
+        FormError::PasswordTooLong => tr!(locale, error_password_too_long),
+        FormError::PasswordTooShort => tr!(locale, error_password_too_short),
+        FormError::RateLimited => tr!(locale, error_rate_limited),
+        FormError::ReferenceFormat => tr!(locale, error_reference_format),
+        FormError::ReferenceRequired => tr!(locale, error_reference_required),
+    }
+}
+
+/// A one-off notice after a form post or a redirect.
+pub fn notice(locale: Locale, notice: Notice) -> &'static str {
+    match notice {
+        Notice::DecisionClosed => tr!(locale, notice_decision_closed),
+        Notice::EntrySaved => tr!(locale, notice_entry_saved),
+        Notice::FlagStored => tr!(locale, notice_flag_stored),
+        Notice::PasswordChanged => tr!(locale, notice_password_changed),
+        Notice::SessionExpired => tr!(locale, notice_session_expired),
+        Notice::SignedOut => tr!(locale, notice_signed_out),
+        Notice::FormExpired => tr!(locale, error_csrf),
+    }
+}

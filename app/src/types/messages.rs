@@ -1,0 +1,105 @@
+//! What a form post tells the page it redirects to, as closed sets: each variant has its words
+//! in every language (`crate::i18n::labels`), so no page can meet a message it cannot say.
+//! The wire names are the translation keys the flash cookie carried before, so it stays readable.
+
+use serde::{Deserialize, Serialize};
+
+/// One field's problem on a submitted form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FormError {
+    #[serde(rename = "error_access_code_format")]
+    AccessCodeFormat,
+    #[serde(rename = "error_access_code_required")]
+    AccessCodeRequired,
+    #[serde(rename = "error_credentials_invalid")]
+    CredentialsInvalid,
+    /// The form's anti-forgery token had expired or did not match.
+    #[serde(rename = "error_csrf")]
+    Csrf,
+    #[serde(rename = "error_current_password_wrong")]
+    CurrentPasswordWrong,
+    #[serde(rename = "error_email_invalid")]
+    EmailInvalid,
+    #[serde(rename = "error_email_required")]
+    EmailRequired,
+    #[serde(rename = "error_field_date")]
+    FieldDate,
+    #[serde(rename = "error_field_invalid")]
+    FieldInvalid,
+    #[serde(rename = "error_field_one_language")]
+    FieldOneLanguage,
+    #[serde(rename = "error_field_required")]
+    FieldRequired,
+    #[serde(rename = "error_field_too_long")]
+    FieldTooLong,
+    #[serde(rename = "error_field_url")]
+    FieldUrl,
+    #[serde(rename = "error_find_mismatch")]
+    FindMismatch,
+    #[serde(rename = "error_find_rate_limited")]
+    FindRateLimited,
+    #[serde(rename = "error_flag_message_required")]
+    FlagMessageRequired,
+    #[serde(rename = "error_flag_message_too_long")]
+    FlagMessageTooLong,
+    #[serde(rename = "error_flag_rate_limited")]
+    FlagRateLimited,
+    #[serde(rename = "error_password_mismatch")]
+    PasswordMismatch,
+    #[serde(rename = "error_password_required")]
+    PasswordRequired,
+    #[serde(rename = "error_password_same")]
+    PasswordSame,
+    #[serde(rename = "error_password_too_long")]
+    PasswordTooLong,
+    #[serde(rename = "error_password_too_short")]
+    PasswordTooShort,
+    /// Too many failed sign-ins.
+    #[serde(rename = "error_rate_limited")]
+    RateLimited,
+    #[serde(rename = "error_reference_format")]
+    ReferenceFormat,
+    #[serde(rename = "error_reference_required")]
+    ReferenceRequired,
+}
+
+/// A notice shown once after a form post or a redirect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Notice {
+    #[serde(rename = "notice_decision_closed")]
+    DecisionClosed,
+    #[serde(rename = "notice_entry_saved")]
+    EntrySaved,
+    #[serde(rename = "notice_flag_stored")]
+    FlagStored,
+    #[serde(rename = "notice_password_changed")]
+    PasswordChanged,
+    #[serde(rename = "notice_session_expired")]
+    SessionExpired,
+    #[serde(rename = "notice_signed_out")]
+    SignedOut,
+    /// A form without a page of its own (sign-out) had an expired anti-forgery token.
+    #[serde(rename = "error_csrf")]
+    FormExpired,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_are_the_keys_old_flash_cookies_carry() {
+        assert_eq!(
+            serde_json::to_string(&FormError::Csrf).unwrap(),
+            "\"error_csrf\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Notice>("\"notice_signed_out\"").unwrap(),
+            Notice::SignedOut
+        );
+        assert_eq!(
+            serde_json::from_str::<Notice>("\"error_csrf\"").unwrap(),
+            Notice::FormExpired
+        );
+    }
+}
