@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly client into target/site/pkg, the way shared/TOOLCHAIN.md describes:
+# Builds the WebAssembly client into target/site/pkg, as docs/client-build.md explains:
 # Debian's rustc-web with -Zbuild-std, rust-lld from the rustup toolchain, then wasm-bindgen.
 # Usage: scripts/build-client.sh [debug|release]
 set -euo pipefail
@@ -27,7 +27,7 @@ bindgen_args=()
 wasm-bindgen --target web --out-dir target/site/pkg --out-name redress "${bindgen_args[@]}" \
   "target/wasm/wasm32-unknown-unknown/$profile_dir/app.wasm"
 if [ "$profile" = release ]; then
-  # binaryen from npm (Debian's is too old: its output breaks in the browser, see TOOLCHAIN.md).
+  # binaryen from npm (Debian's is too old: its output breaks in the browser, see docs/client-build.md).
   wasm_opt=target/tools/node_modules/.bin/wasm-opt
   if [ ! -x "$wasm_opt" ]; then
     npm install --silent --no-audit --no-fund --prefix target/tools binaryen@132 >/dev/null 2>&1 \

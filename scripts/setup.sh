@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Redress needs and is missing on a fresh Debian machine:
-# Debian's rustc-web (the wasm32 target, see shared/TOOLCHAIN.md), libpq, Chromium and its
+# Debian's rustc-web (the wasm32 target, see docs/client-build.md), libpq, Chromium and its
 # driver, wasm-bindgen-cli at the version Cargo.lock pins, cargo-nextest, and axe-core.
 # Anything already present is skipped. Usage: scripts/setup.sh [--browser]
 set -euo pipefail
