@@ -1,4 +1,4 @@
-//! Form pieces that follow UX.md: an error summary on top, each message by its field,
+//! Form pieces for the public-service form pattern: an error summary on top, each message by its field,
 //! and the CSRF token every form post carries.
 
 use crate::context::use_page_context;

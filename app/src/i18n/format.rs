@@ -1,4 +1,4 @@
-//! Dates written out in the reader's language, as UX.md and GLOSSARY.md ask.
+//! Dates written out in the reader's language ("15 December 2026", "15 декабря 2026 г.", "2026 жылғы 15 желтоқсан"), never as digits a reader must decode.
 
 use super::Locale;
 

@@ -1,4 +1,4 @@
-//! UI strings from the translation files in `app/locales`, and the language model of DESIGN.md.
+//! UI strings from the translation files in `app/locales` (docs/i18n.md), and the language model: the reader's choice, else the deployment default, else any language given, with a note saying so.
 
 use serde::{Deserialize, Serialize};
 

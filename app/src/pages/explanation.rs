@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-/// How many reasons are shown first (DESIGN.md).
+/// How many reasons are shown first: at most four principal reasons, as adverse-action notices give.
 const PRINCIPAL_REASONS: usize = 4;
 
 fn date(locale: Locale, d: CalendarDate) -> String {
