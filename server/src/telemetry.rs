@@ -1,5 +1,6 @@
 //! Structured logs with tracing: JSON lines when `REDRESS_LOG_FORMAT=json`, readable text otherwise.
 
+use rand::Rng;
 use tracing_subscriber::{fmt, EnvFilter};
 
 /// Installs the global subscriber once; later calls (as in tests) are ignored.
@@ -23,4 +24,15 @@ pub fn init() {
     };
     // Already installed (tests start many servers in one process).
     let _ = result;
+}
+
+/// A short reference id that support staff can find in the logs, in an unambiguous alphabet:
+/// every layer that reports an unexpected error to a person (pages, forms, the API) uses it.
+pub fn new_reference() -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut rng = rand::thread_rng();
+    let code: String = (0..8)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect();
+    format!("ERR-{}-{}", &code[..4], &code[4..])
 }

@@ -25,6 +25,7 @@ pub fn RegisterPage() -> impl IntoView {
             agency: q.get("agency").unwrap_or_default(),
             risk: q.get("risk").unwrap_or_default(),
             status: q.get("status").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
         }
     };
     let list = Resource::new_blocking(filters, load_register);
@@ -84,8 +85,14 @@ pub fn RegisterPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(list) if list.rows.is_empty() => view! { <p class="results-count">{tr!(locale, register_none)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <p class="results-count" role="status">{counts::systems_found(locale, list.rows.len())}</p>
+                    Ok(list) => {
+                        let pages = ((list.total + i64::from(list.page_size) - 1) / i64::from(list.page_size)).max(1);
+                        let filters = filters();
+                        let page_link = move |page: u32| format!("/register?{}", page_query(&filters, page));
+                        let previous = (list.page > 1).then(|| page_link(list.page - 1));
+                        let next = (i64::from(list.page) < pages).then(|| page_link(list.page + 1));
+                        view! {
+                        <p class="results-count" role="status">{counts::systems_found(locale, list.total as usize)}</p>
                         <ul class="card-list">
                             {list.rows.into_iter().map(|row| {
                                 let href = format!("/register/{}", row.slug);
@@ -103,10 +110,35 @@ pub fn RegisterPage() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
-                    }.into_any(),
+                        {(pages > 1).then(|| view! {
+                            <nav class="pager" aria-label=tr!(locale, pager_label)>
+                                {previous.map(|href| view! { <a href=href rel="prev">{tr!(locale, pager_previous)}</a> })}
+                                <span>{tr!(locale, pager_position, page = list.page.to_string(), pages = pages.to_string())}</span>
+                                {next.map(|href| view! { <a href=href rel="next">{tr!(locale, pager_next)}</a> })}
+                            </nav>
+                        })}
+                    }.into_any()
+                    }
                     Err(error) => load_error(locale, error),
                 }
             })}
         </Suspense>
     }
+}
+
+/// The list's query string for `page`, keeping every filter the reader chose.
+fn page_query(filters: &RegisterFilters, page: u32) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in [
+        ("q", &filters.query),
+        ("agency", &filters.agency),
+        ("risk", &filters.risk),
+        ("status", &filters.status),
+    ] {
+        if !value.is_empty() {
+            query.append_pair(name, value);
+        }
+    }
+    query.append_pair("page", &page.to_string());
+    query.finish()
 }

@@ -10,6 +10,9 @@ pub struct RegisterFilters {
     pub agency: String,
     pub risk: String,
     pub status: String,
+    /// 1-based; 0 is read as 1.
+    #[serde(default)]
+    pub page: u32,
 }
 
 /// One row of the register list.
@@ -34,8 +37,13 @@ pub struct AgencyChoice {
 /// The register list page's data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterList {
+    /// This page's entries.
     pub rows: Vec<RegisterRow>,
     pub agencies: Vec<AgencyChoice>,
+    /// How many entries match the filters, on every page.
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
 }
 
 /// One version in an entry's history.

@@ -116,7 +116,7 @@ impl ApiError {
     }
     /// 500, logged with its cause under a reference the body repeats.
     pub fn unexpected(cause: impl Into<anyhow::Error>) -> ApiError {
-        let reference = crate::web::error::new_reference();
+        let reference = crate::telemetry::new_reference();
         let cause = cause.into();
         tracing::error!(%reference, error = ?cause, "unexpected API error");
         ApiError::new(

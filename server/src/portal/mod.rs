@@ -5,7 +5,7 @@ use crate::db::{DbConnection, DbPool};
 use crate::services::{
     agencies, decision_search, explanations, register_browse, register_flags, ServiceError,
 };
-use crate::web::error::new_reference;
+use crate::telemetry::new_reference;
 use actix_web::web;
 use app::api::AppError;
 use app::port::{DecisionViewer, Portal, StaffPrincipal};

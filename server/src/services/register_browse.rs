@@ -18,7 +18,11 @@ use diesel::prelude::*;
 /// Counts below this are shown as "fewer than" it (so no individual can be singled out).
 pub const SMALL_COUNT_THRESHOLD: i64 = 10;
 
-/// The current entries matching `filters`, by name.
+/// Entries per page of the register list.
+pub const PAGE_SIZE: u32 = 20;
+
+/// One page of the current entries matching `filters`, by slug. The matching slugs are found
+/// first (a narrow query); only the page's entries are then loaded and their documents read.
 pub fn list(
     conn: &mut DbConnection,
     filters: &RegisterFilters,
@@ -30,14 +34,7 @@ pub fn list(
                 .eq(ai_systems::id)
                 .and(ai_system_versions::version.eq(ai_systems::current_version))),
         )
-        .select((
-            ai_systems::slug,
-            agencies::name_json,
-            ai_system_versions::version,
-            ai_system_versions::content_json,
-            ai_system_versions::risk_level,
-            ai_system_versions::status,
-        ))
+        .select(ai_systems::slug)
         .order(ai_systems::slug.asc())
         .into_boxed();
     if !filters.agency.is_empty() {
@@ -62,7 +59,33 @@ pub fn list(
                 .escape('\\'),
         );
     }
-    let rows: Vec<(String, String, i32, String, String, String)> = query.load(conn)?;
+    let matching: Vec<String> = query.load(conn)?;
+    let total = matching.len() as i64;
+    let pages = matching.len().div_ceil(PAGE_SIZE as usize).max(1);
+    let page = (filters.page.max(1) as usize).min(pages);
+    let shown: Vec<&String> = matching
+        .iter()
+        .skip((page - 1) * PAGE_SIZE as usize)
+        .take(PAGE_SIZE as usize)
+        .collect();
+    let rows: Vec<(String, String, i32, String, String, String)> = ai_systems::table
+        .inner_join(agencies::table)
+        .inner_join(
+            ai_system_versions::table.on(ai_system_versions::system_id
+                .eq(ai_systems::id)
+                .and(ai_system_versions::version.eq(ai_systems::current_version))),
+        )
+        .filter(ai_systems::slug.eq_any(&shown))
+        .select((
+            ai_systems::slug,
+            agencies::name_json,
+            ai_system_versions::version,
+            ai_system_versions::content_json,
+            ai_system_versions::risk_level,
+            ai_system_versions::status,
+        ))
+        .order(ai_systems::slug.asc())
+        .load(conn)?;
     let rows = rows
         .into_iter()
         .map(
@@ -92,7 +115,13 @@ pub fn list(
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(RegisterList { rows, agencies })
+    Ok(RegisterList {
+        rows,
+        agencies,
+        total,
+        page: page as u32,
+        page_size: PAGE_SIZE,
+    })
 }
 
 /// One entry at `version` (else the current one), with history and live figures; `NotFound`

@@ -8,7 +8,6 @@
 
 use actix_web::{http::StatusCode, HttpResponse, ResponseError};
 use app::i18n::{error_page_words, Locale};
-use rand::Rng;
 
 /// An unexpected failure while handling a page request.
 #[derive(Debug)]
@@ -46,15 +45,7 @@ impl ResponseError for WebError {
     }
 }
 
-/// A short reference id that support staff can find in the logs, in an unambiguous alphabet.
-pub fn new_reference() -> String {
-    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let mut rng = rand::thread_rng();
-    let code: String = (0..8)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect();
-    format!("ERR-{}-{}", &code[..4], &code[4..])
-}
+pub use crate::telemetry::new_reference;
 
 /// The 500 page: plain HTML with the stylesheet, no scripts, so it renders even when Leptos cannot.
 pub fn server_error_page(locale: Locale, reference: &str) -> String {

@@ -264,4 +264,30 @@ on_both_backends! {
         assert!(!html.contains("made by the automated system alone"), "no default stands in for the missing field");
         assert!(html.contains("reference"), "the page gives a reference to quote: {html}");
     }
+
+    async fn the_register_is_paged_and_keeps_its_filters_from_page_to_page(app) {
+        app.create_agency("benefits");
+        let token = app.api_token("benefits", "systems:write").await;
+        let systems: serde_json::Value =
+            serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
+        for n in 0..25 {
+            let mut entry = systems[0]["content"].clone();
+            entry["slug"] = serde_json::json!(format!("paged-system-{n:02}"));
+            entry["risk_level"] = serde_json::json!(if n < 22 { "high" } else { "minimal" });
+            let response = app.post_json("/api/v1/systems", &token, &entry).await;
+            assert_eq!(response.status(), StatusCode::CREATED);
+        }
+        let (status, first) = page(&app.client, &app, "/register", "en").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(first.matches("class=\"card\"").count(), 20, "twenty entries a page");
+        assert!(first.contains("Page 1 of 2"), "{first}");
+        assert!(first.contains("paged-system-00") && !first.contains("paged-system-20"));
+        let (_, second) = page(&app.client, &app, "/register?page=2", "en").await;
+        assert_eq!(second.matches("class=\"card\"").count(), 5);
+        assert!(second.contains("paged-system-24") && second.contains("rel=\"prev\""));
+        let (_, high) = page(&app.client, &app, "/register?risk=high", "en").await;
+        assert!(high.contains("href=\"/register?risk=high&amp;page=2\""), "the next page keeps the filter: {high}");
+        let (_, beyond) = page(&app.client, &app, "/register?risk=high&page=9", "en").await;
+        assert_eq!(beyond.matches("class=\"card\"").count(), 2, "a page past the end shows the last one");
+    }
 }
