@@ -17,10 +17,17 @@ print(f"client (redress.js + redress_bg.wasm): {raw / 1000:.0f} KB raw, {gz / 10
 PY
 }
 
-# wrk_measure URL [wrk options]: one thread; prints "<req/s> <p99 ms> <mean ms> <non-2xx>".
+# wrk_measure URL [wrk options] [-- script arguments]: one thread; prints
+# "<req/s> <p99 ms> <mean ms> <non-2xx>". wrk reads the first word after its options as the URL
+# and hands the words after the URL to the script, so the URL goes between the two.
 wrk_measure() {
   local url=$1; shift
-  wrk -t1 --latency "$@" "$url" | python3 -c '
+  local options=() script_args=()
+  while [ $# -gt 0 ]; do
+    if [ "$1" = "--" ]; then shift; script_args=("$@"); break; fi
+    options+=("$1"); shift
+  done
+  wrk -t1 --latency "${options[@]}" "$url" "${script_args[@]}" | python3 -c '
 import re, sys
 text = sys.stdin.read()
 def ms(value):

@@ -4,4 +4,5 @@ pub mod chart;
 pub mod form;
 pub mod island;
 pub mod layout;
+pub mod pager;
 pub mod text;

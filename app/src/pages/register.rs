@@ -1,6 +1,7 @@
 //! `/register`: the public register of AI systems, with search and filters kept in the URL.
 
 use crate::api::load_register;
+use crate::components::pager::{page_href, PagePosition, Pager};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::pick_text;
@@ -86,11 +87,9 @@ pub fn RegisterPage() -> impl IntoView {
                 match list.await {
                     Ok(list) if list.rows.is_empty() => view! { <p class="results-count">{tr!(locale, register_none)}</p> }.into_any(),
                     Ok(list) => {
-                        let pages = ((list.total + i64::from(list.page_size) - 1) / i64::from(list.page_size)).max(1);
+                        let position = PagePosition { page: list.page, page_size: list.page_size, total: list.total };
                         let filters = filters();
-                        let page_link = move |page: u32| format!("/register?{}", page_query(&filters, page));
-                        let previous = (list.page > 1).then(|| page_link(list.page - 1));
-                        let next = (i64::from(list.page) < pages).then(|| page_link(list.page + 1));
+                        let href = move |page: u32| page_href("/register", &filter_pairs(&filters), page);
                         view! {
                         <p class="results-count" role="status">{counts::systems_found(locale, list.total as usize)}</p>
                         <ul class="card-list">
@@ -110,13 +109,7 @@ pub fn RegisterPage() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
-                        {(pages > 1).then(|| view! {
-                            <nav class="pager" aria-label=tr!(locale, pager_label)>
-                                {previous.map(|href| view! { <a href=href rel="prev">{tr!(locale, pager_previous)}</a> })}
-                                <span>{tr!(locale, pager_position, page = list.page.to_string(), pages = pages.to_string())}</span>
-                                {next.map(|href| view! { <a href=href rel="next">{tr!(locale, pager_next)}</a> })}
-                            </nav>
-                        })}
+                        <Pager position href />
                     }.into_any()
                     }
                     Err(error) => load_error(locale, error),
@@ -126,19 +119,12 @@ pub fn RegisterPage() -> impl IntoView {
     }
 }
 
-/// The list's query string for `page`, keeping every filter the reader chose.
-fn page_query(filters: &RegisterFilters, page: u32) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [
+/// The filters the reader chose, as query pairs for the page links.
+fn filter_pairs(filters: &RegisterFilters) -> [(&'static str, &str); 4] {
+    [
         ("q", &filters.query),
         ("agency", &filters.agency),
         ("risk", &filters.risk),
         ("status", &filters.status),
-    ] {
-        if !value.is_empty() {
-            query.append_pair(name, value);
-        }
-    }
-    query.append_pair("page", &page.to_string());
-    query.finish()
+    ]
 }

@@ -2,6 +2,7 @@
 //! and outcome (filters live in the URL); each opens as the citizen sees it.
 
 use crate::api::load_staff_decisions;
+use crate::components::pager::{page_href, PagePosition, Pager};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::counts;
@@ -38,14 +39,16 @@ pub fn StaffDecisionsPage() -> impl IntoView {
                 Suspend::new(async move {
                 match list.await {
                     Ok(list) => {
-                        let pages = ((list.total + i64::from(list.page_size) - 1) / i64::from(list.page_size)).max(1);
-                        let page_link = |page: u32| {
-                            let mut query = url_query(&current);
-                            query.push_str(&format!("&page={page}"));
-                            format!("/staff/decisions?{query}")
+                        let position = PagePosition { page: list.page, page_size: list.page_size, total: list.total };
+                        let filters = current.clone();
+                        let href = move |page: u32| {
+                            let pairs = [
+                                ("reference", filters.reference.as_str()),
+                                ("system", filters.system.as_str()),
+                                ("outcome", filters.outcome.as_str()),
+                            ];
+                            page_href("/staff/decisions", &pairs, page)
                         };
-                        let previous = (list.page > 1).then(|| page_link(list.page - 1));
-                        let next = (i64::from(list.page) < pages).then(|| page_link(list.page + 1));
                         view! {
                             <form method="get" action="/staff/decisions" class="filters" role="search">
                                 <div class="field">
@@ -95,11 +98,7 @@ pub fn StaffDecisionsPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
-                            <nav class="pager" aria-label=tr!(locale, pager_label)>
-                                {previous.map(|href| view! { <a href=href rel="prev">{tr!(locale, pager_previous)}</a> })}
-                                <span>{tr!(locale, pager_position, page = list.page.to_string(), pages = pages.to_string())}</span>
-                                {next.map(|href| view! { <a href=href rel="next">{tr!(locale, pager_next)}</a> })}
-                            </nav>
+                            <Pager position href />
                         }.into_any()
                     }
                     Err(error) => load_error(locale, error),
@@ -107,19 +106,4 @@ pub fn StaffDecisionsPage() -> impl IntoView {
             })}}
         </Suspense>
     }
-}
-
-fn url_query(filters: &DecisionFilters) -> String {
-    let encode = |s: &str| {
-        s.replace('%', "%25")
-            .replace('&', "%26")
-            .replace(' ', "+")
-            .replace('#', "%23")
-    };
-    format!(
-        "reference={}&system={}&outcome={}",
-        encode(&filters.reference),
-        encode(&filters.system),
-        encode(&filters.outcome)
-    )
 }
