@@ -9,7 +9,7 @@ use crate::i18n::{counts, labels};
 use crate::i18n::{format_date, format_value, pick_text, Locale};
 use crate::pages::staff_home::load_error;
 use crate::tr;
-use crate::types::{CalendarDate, Explanation};
+use crate::types::{AgencyContact, CalendarDate, Explanation, LocalizedText};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -79,6 +79,13 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
     let human = labels::human_involvement(locale, e.human_involvement);
     let decided = date(locale, e.decided_on);
     let until = date(locale, e.challenge_until);
+    let challenge = Challenge {
+        reference: e.reference.clone(),
+        agency_name: e.agency_name.clone(),
+        contact: e.agency_contact.clone(),
+        open: e.challenge_open,
+        window_months: e.challenge_window_months,
+    };
     let staff_note = e.viewed_by_staff.then(
         || view! { <p class="notice" role="status">{tr!(locale, explanation_staff_view)}</p> },
     );
@@ -89,12 +96,12 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
         <h1>{tr!(locale, explanation_title)}</h1>
         <section class="outcome-panel" aria-labelledby="outcome-heading">
             <h2 id="outcome-heading" class="visually-hidden">{tr!(locale, explanation_outcome)}</h2>
-            <p class="outcome-label"><AgencyText text=e.outcome_label.clone() /></p>
+            <p class="outcome-label"><AgencyText text=e.outcome_label /></p>
             <p>{tr!(locale, explanation_decided_on, date = decided, agency = pick_text(&e.agency_name, locale, context.default_locale).0)}</p>
         </section>
         <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">{tr!(locale, explanation_summary)}</h2>
-            <p class="lead"><AgencyText text=e.summary.clone() /></p>
+            <p class="lead"><AgencyText text=e.summary /></p>
         </section>
         <section aria-labelledby="reasons-heading">
             <h2 id="reasons-heading">{tr!(locale, explanation_reasons)}</h2>
@@ -114,13 +121,13 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
         </section>
         <section aria-labelledby="chart-heading">
             <h2 id="chart-heading">{tr!(locale, explanation_all_factors)}</h2>
-            {view! { <FactorChart factors=e.factors.clone() /> }.into_any()}
+            {view! { <FactorChart factors=e.factors /> }.into_any()}
         </section>
         {(!e.counterfactuals.is_empty()).then(|| view! {
             <section aria-labelledby="counterfactual-heading">
                 <h2 id="counterfactual-heading">{tr!(locale, explanation_counterfactuals)}</h2>
                 <ul class="counterfactual-list">
-                    {e.counterfactuals.clone().into_iter().map(|c| {
+                    {e.counterfactuals.into_iter().map(|c| {
                         let changes = c.changes.iter().map(|change| {
                             let (label, _) = pick_text(&change.label, locale, context.default_locale);
                             tr!(locale, counterfactual_change, factor = label, from = format_value(locale, &change.from, change.unit.as_deref()), to = format_value(locale, &change.to, change.unit.as_deref()))
@@ -134,7 +141,7 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
         <section aria-labelledby="data-heading">
             <h2 id="data-heading">{tr!(locale, explanation_data)}</h2>
             <ul>
-                {e.data_sources.clone().into_iter().map(|d| view! {
+                {e.data_sources.into_iter().map(|d| view! {
                     <li><AgencyText text=d.category />" — "<AgencyText text=d.source /></li>
                 }).collect_view()}
             </ul>
@@ -146,15 +153,15 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
         <section aria-labelledby="system-heading">
             <h2 id="system-heading">{tr!(locale, explanation_system)}</h2>
             <p>
-                <a href=system_href><AgencyText text=e.system_name.clone() /></a>
+                <a href=system_href><AgencyText text=e.system_name /></a>
                 " "{tr!(locale, explanation_system_version, version = e.system_version.to_string())}
             </p>
         </section>
         <section aria-labelledby="law-heading">
             <h2 id="law-heading">{tr!(locale, explanation_legal_basis)}</h2>
-            <p><AgencyText text=e.legal_basis.clone() /></p>
+            <p><AgencyText text=e.legal_basis /></p>
         </section>
-        {view! { <ChallengeSection explanation=e.clone() until /> }.into_any()}
+        {view! { <ChallengeSection challenge until /> }.into_any()}
         {(!e.viewed_by_staff).then(|| view! {
             <form method="post" action="/d/signout" class="end-session">
                 <CsrfField />
@@ -164,12 +171,21 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
     }
 }
 
+/// What the "how to challenge" panel needs from the explanation.
+struct Challenge {
+    reference: String,
+    agency_name: LocalizedText,
+    contact: AgencyContact,
+    open: bool,
+    window_months: i32,
+}
+
 #[component]
-fn ChallengeSection(explanation: Explanation, until: String) -> impl IntoView {
+fn ChallengeSection(challenge: Challenge, until: String) -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
-    let e = explanation;
-    let contact = e.agency_contact.clone();
+    let e = challenge;
+    let contact = e.contact;
     let agency = pick_text(&e.agency_name, locale, context.default_locale).0;
     let subject = tr!(locale, challenge_email_subject, reference = &e.reference);
     let mailto = format!(
@@ -177,11 +193,11 @@ fn ChallengeSection(explanation: Explanation, until: String) -> impl IntoView {
         contact.email,
         subject.replace(' ', "%20")
     );
-    let months = e.challenge_window_months;
+    let months = e.window_months;
     view! {
         <section class="challenge-panel" aria-labelledby="challenge-heading">
             <h2 id="challenge-heading">{tr!(locale, challenge_title)}</h2>
-            {if e.challenge_open {
+            {if e.open {
                 view! {
                     <p class="deadline">{tr!(locale, challenge_until, date = until)}</p>
                     <p class="hint">{counts::challenge_window(locale, months)}</p>

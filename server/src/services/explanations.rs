@@ -11,12 +11,18 @@ use crate::domain::local_time::{challenge_until, local_date};
 use crate::domain::reference::DecisionReference;
 use crate::domain::stored;
 use app::port::DecisionViewer;
-use app::types::RegisterEntryContent;
 use app::types::{
     CalendarDate, ChangeView, CounterfactualView, DataSourceView, Explanation, FactorView,
 };
+use app::types::{LocalizedText, RiskLevel};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
+
+/// The one field of a register entry the explanation shows besides its columns.
+#[derive(serde::Deserialize)]
+struct SystemName {
+    name: LocalizedText,
+}
 
 fn calendar(date: NaiveDate) -> CalendarDate {
     CalendarDate {
@@ -69,7 +75,7 @@ fn build(
 ) -> anyhow::Result<Explanation> {
     let owner = agency::find_by_id(conn, stored.agency_id)?
         .ok_or_else(|| anyhow::anyhow!("decision {} has no agency", stored.reference))?;
-    let (system_slug, system_version, system_content): (String, i32, String) =
+    let (system_slug, system_version, system_content, risk_level): (String, i32, String, String) =
         ai_system_versions::table
             .inner_join(ai_systems::table)
             .filter(ai_system_versions::id.eq(stored.system_version_id))
@@ -77,9 +83,13 @@ fn build(
                 ai_systems::slug,
                 ai_system_versions::version,
                 ai_system_versions::content_json,
+                ai_system_versions::risk_level,
             ))
             .first(conn)?;
-    let system: RegisterEntryContent = stored::document(&system_content, "register entry")?;
+    // The page names the system and its risk level only: the name is read out of the entry
+    // without building the rest of it, and the risk level has its own column.
+    let system: SystemName = stored::document(&system_content, "register entry")?;
+    let risk_level = stored::vocab(&risk_level, RiskLevel::parse, "risk level")?;
     let content: DecisionDocument = stored::document(&stored.content_json, "decision")?;
 
     let mut factors: Vec<FactorView> = content
@@ -140,7 +150,7 @@ fn build(
         system_slug,
         system_name: system.name,
         system_version,
-        system_risk_level: system.risk_level,
+        system_risk_level: risk_level,
         outcome: stored.outcome,
         outcome_label: content.outcome_label,
         decided_on: calendar(local_date(stored.decided_at, &owner.time_zone)),

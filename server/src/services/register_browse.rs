@@ -12,7 +12,7 @@ use app::types::{
     AgencyChoice, PublicCount, RegisterEntry, RegisterFilters, RegisterList, RegisterRow, Role,
     VersionSummary,
 };
-use app::types::{RegisterEntryContent, RiskLevel, SystemStatus};
+use app::types::{LocalizedText, RiskLevel, SystemStatus};
 use diesel::prelude::*;
 
 /// Counts below this are shown as "fewer than" it (so no individual can be singled out).
@@ -20,6 +20,14 @@ pub const SMALL_COUNT_THRESHOLD: i64 = 10;
 
 /// Entries per page of the register list.
 pub const PAGE_SIZE: u32 = 20;
+
+/// The fields of a register entry its card in the list shows; the rest of the document is
+/// skipped, not built.
+#[derive(serde::Deserialize)]
+struct EntryCard {
+    name: LocalizedText,
+    description: LocalizedText,
+}
 
 /// One page of the current entries matching `filters`, by slug. The matching slugs are found
 /// first (a narrow query); only the page's entries are then loaded and their documents read.
@@ -90,7 +98,7 @@ pub fn list(
         .into_iter()
         .map(
             |(slug, agency_name, version, content, risk_level, status)| {
-                let content: RegisterEntryContent = stored::document(&content, "register entry")?;
+                let content: EntryCard = stored::document(&content, "register entry")?;
                 Ok(RegisterRow {
                     slug,
                     name: content.name,
