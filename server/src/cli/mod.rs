@@ -3,8 +3,10 @@
 pub mod api_clients;
 pub mod audit_verify;
 pub mod bench_ingest;
+pub mod calendar_day;
 pub mod create_agency;
 pub mod create_user;
+pub mod deadline;
 pub mod demo_decisions;
 pub mod migrate;
 pub mod seed_demo;

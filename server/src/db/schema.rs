@@ -9,6 +9,18 @@ diesel::table! {
         time_zone -> Text,
         challenge_window_months -> Integer,
         created_at -> Timestamp,
+        deadline_profile_json -> Text,
+    }
+}
+
+diesel::table! {
+    calendar_exceptions (id) {
+        id -> BigInt,
+        agency_id -> BigInt,
+        day -> Date,
+        kind -> Text,
+        note -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -175,10 +187,12 @@ diesel::joinable!(ai_systems -> agencies (agency_id));
 diesel::joinable!(ai_system_versions -> ai_systems (system_id));
 diesel::joinable!(decisions -> agencies (agency_id));
 diesel::joinable!(decisions -> ai_system_versions (system_version_id));
+diesel::joinable!(calendar_exceptions -> agencies (agency_id));
 diesel::joinable!(appeals -> decisions (decision_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     agencies,
+    calendar_exceptions,
     users,
     ai_systems,
     ai_system_versions,

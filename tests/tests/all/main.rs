@@ -13,6 +13,7 @@ mod bench_ingest;
 mod browser;
 mod citizen;
 mod database;
+mod deadlines;
 mod operators;
 mod pages;
 mod register_editor;

@@ -16,6 +16,8 @@ pub struct Agency {
     pub time_zone: String,
     pub challenge_window_months: i32,
     pub created_at: NaiveDateTime,
+    /// The agency's deadline terms (`domain::calendar::DeadlineProfile`); `{}` is the default.
+    pub deadline_profile_json: String,
 }
 
 /// A new agency.
