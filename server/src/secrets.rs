@@ -55,6 +55,8 @@ pub struct Keys {
     pub lookup: Vec<u8>,
     /// Signs the citizen's decision-scoped session.
     pub citizen: Vec<u8>,
+    /// The seed of the Ed25519 key that signs filing receipts (docs/receipts.md).
+    pub receipt_seed: [u8; 32],
 }
 
 impl Keys {
@@ -66,11 +68,15 @@ impl Keys {
             mac.update(purpose.as_bytes());
             mac.finalize().into_bytes().to_vec()
         };
+        // HMAC-SHA256 gives exactly the 32 bytes an Ed25519 seed is.
+        let mut receipt_seed = [0u8; 32];
+        receipt_seed.copy_from_slice(&derive("redress/receipt-ed25519/v1"));
         Keys {
             session: derive("redress/session-token/v1"),
             api: derive("redress/api-token/v1"),
             lookup: derive("redress/lookup-hmac/v1"),
             citizen: derive("redress/citizen-decision/v1"),
+            receipt_seed,
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::db;
 use crate::portal::DbPortal;
 use crate::secrets::Keys;
 use crate::state::AppState;
-use crate::web::{assets, forms, health, page_context, security_headers, style};
+use crate::web::{assets, forms, health, page_context, receipt_key, security_headers, style};
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpServer};
@@ -46,8 +46,10 @@ impl Application {
         let default_locale = Locale::parse(&settings.default_language).unwrap_or_default();
         let api_tokens = crate::auth::api_token::ApiTokens::new(&keys.api);
         let citizen_tokens = crate::auth::citizen_token::CitizenTokens::new(&keys.citizen);
+        let receipts = crate::auth::receipt::ReceiptSigner::from_seed(&keys.receipt_seed)?;
         let state = AppState {
             citizen_tokens,
+            receipts,
             api_tokens,
             pool,
             settings,
@@ -108,6 +110,10 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .configure(crate::api::configure)
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
+            .route(
+                "/.well-known/redress-receipt-key",
+                web::get().to(receipt_key::published_key),
+            )
             .route("/style/redress.css", web::get().to(style::stylesheet))
             .route("/pkg/{file:.*}", web::get().to(assets::pkg_file))
             .configure(forms::configure)

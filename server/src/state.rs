@@ -16,5 +16,6 @@ pub struct AppState {
     pub session_tokens: SessionTokens,
     pub api_tokens: ApiTokens,
     pub citizen_tokens: crate::auth::citizen_token::CitizenTokens,
+    pub receipts: crate::auth::receipt::ReceiptSigner,
     pub default_locale: Locale,
 }

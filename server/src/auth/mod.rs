@@ -6,5 +6,6 @@ pub mod citizen_token;
 pub mod csrf;
 pub mod jwt;
 pub mod password;
+pub mod receipt;
 pub mod session;
 pub mod session_token;

@@ -7,5 +7,6 @@ pub mod flash;
 pub mod forms;
 pub mod health;
 pub mod page_context;
+pub mod receipt_key;
 pub mod security_headers;
 pub mod style;

@@ -21,7 +21,13 @@ const REFRESH_AFTER_SECS: i64 = 60;
 /// Paths that are not pages: no context, no cookies.
 fn is_page_path(path: &str) -> bool {
     ![
-        "/pkg/", "/style/", "/api/", "/healthz", "/readyz", "/favicon",
+        "/pkg/",
+        "/style/",
+        "/api/",
+        "/healthz",
+        "/readyz",
+        "/favicon",
+        "/.well-known/",
     ]
     .iter()
     .any(|prefix| path.starts_with(prefix))

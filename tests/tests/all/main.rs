@@ -16,5 +16,6 @@ mod database;
 mod deadlines;
 mod operators;
 mod pages;
+mod receipts;
 mod register_editor;
 mod staff_auth;
