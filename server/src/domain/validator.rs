@@ -77,26 +77,10 @@ impl Validator {
     /// A required non-empty string of at most `max` characters, without control characters
     /// (line breaks are allowed in texts longer than a name).
     pub fn string(&mut self, value: Option<&Value>, field: &str, max: usize) -> Option<String> {
-        match value {
-            Some(Value::String(s)) if s.trim().is_empty() => {
-                self.fail(field, "must not be empty");
-                None
-            }
-            Some(Value::String(s)) if s.chars().count() > max => {
-                self.fail(field, format!("must be at most {max} characters"));
-                None
-            }
-            Some(Value::String(s)) if has_forbidden_control(s, max > MAX_SINGLE_LINE) => {
-                self.fail(field, "must not contain control characters");
-                None
-            }
-            Some(Value::String(s)) => Some(s.clone()),
-            None | Some(Value::Null) => {
-                self.fail(field, "is required");
-                None
-            }
-            Some(_) => {
-                self.fail(field, "must be a string");
+        match checked_string(value, max) {
+            Ok(text) => Some(text),
+            Err(reason) => {
+                self.fail(field, reason);
                 None
             }
         }
@@ -198,13 +182,17 @@ impl Validator {
         let before = self.count();
         let mut texts = Vec::with_capacity(map.len());
         for (language, text) in map {
-            let path = format!("{field}.{language}");
+            // The path is only written out for a problem: most texts have none.
             let Some(locale) = Locale::ALL.into_iter().find(|l| l.code() == language) else {
-                self.fail(&path, "is not a supported language (use kk, ru or en)");
+                self.fail(
+                    &format!("{field}.{language}"),
+                    "is not a supported language (use kk, ru or en)",
+                );
                 continue;
             };
-            if let Some(text) = self.string(Some(text), &path, max) {
-                texts.push((locale, text));
+            match checked_string(Some(text), max) {
+                Ok(text) => texts.push((locale, text)),
+                Err(reason) => self.fail(&format!("{field}.{language}"), reason),
             }
         }
         (self.count() == before).then(|| LocalizedText::from_pairs(texts))
@@ -248,6 +236,23 @@ impl Validator {
             };
             self.fail(&field, "is not a known field");
         }
+    }
+}
+
+/// The string `value` holds if it is a required non-empty string of at most `max` characters
+/// without control characters (line breaks allowed in texts longer than a name), else why not.
+fn checked_string(value: Option<&Value>, max: usize) -> Result<String, String> {
+    match value {
+        Some(Value::String(s)) if s.trim().is_empty() => Err("must not be empty".into()),
+        Some(Value::String(s)) if s.chars().count() > max => {
+            Err(format!("must be at most {max} characters"))
+        }
+        Some(Value::String(s)) if has_forbidden_control(s, max > MAX_SINGLE_LINE) => {
+            Err("must not contain control characters".into())
+        }
+        Some(Value::String(s)) => Ok(s.clone()),
+        None | Some(Value::Null) => Err("is required".into()),
+        Some(_) => Err("must be a string".into()),
     }
 }
 
