@@ -3,19 +3,13 @@
 
 use crate::config::Settings;
 use crate::db::models::audit::Actor;
+use crate::domain::calendar::ExceptionKind;
 use crate::services::{calendar, ServiceError};
 use chrono::NaiveDate;
 
 fn parse_date(text: &str) -> anyhow::Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| anyhow::anyhow!("--date must be a date as YYYY-MM-DD"))
-}
-
-fn not_an_agency(agency: &str) -> impl Fn(ServiceError) -> anyhow::Error + '_ {
-    move |error| match error {
-        ServiceError::NotFound => anyhow::anyhow!("--agency {agency} is not an agency"),
-        other => super::refusal(other),
-    }
 }
 
 /// Makes `date` a day off or a working day for the agency.
@@ -27,7 +21,7 @@ pub fn set(
     note: &str,
 ) -> anyhow::Result<()> {
     let date = parse_date(date)?;
-    let kind = calendar::exception_kind(kind)
+    let kind = ExceptionKind::parse(kind)
         .ok_or_else(|| anyhow::anyhow!("--kind must be day-off or working-day"))?;
     let mut conn = super::connection(settings)?;
     let now = chrono::Utc::now().naive_utc();
@@ -40,10 +34,10 @@ pub fn set(
         note,
         now,
     )
-    .map_err(not_an_agency(agency))?;
+    .map_err(super::agency_refusal(agency))?;
     println!(
         "{date} is now a {} for {agency}",
-        calendar::exception_code(kind).replace('_', " ")
+        kind.as_str().replace('_', " ")
     );
     Ok(())
 }

@@ -11,13 +11,8 @@ pub fn run(settings: &Settings, agency: &str, from: &str, working_days: u32) -> 
     let from = NaiveDate::parse_from_str(from.trim(), "%Y-%m-%d")
         .map_err(|_| anyhow::anyhow!("--from must be a date as YYYY-MM-DD"))?;
     let mut conn = super::connection(settings)?;
-    let deadline =
-        calendar::deadline(&mut conn, agency, from, working_days).map_err(|error| match error {
-            crate::services::ServiceError::NotFound => {
-                anyhow::anyhow!("--agency {agency} is not an agency")
-            }
-            other => super::refusal(other),
-        })?;
+    let deadline = calendar::deadline(&mut conn, agency, from, working_days)
+        .map_err(super::agency_refusal(agency))?;
     print!("{}", describe(&deadline));
     Ok(())
 }

@@ -25,6 +25,15 @@ pub fn connection(settings: &Settings) -> anyhow::Result<PooledDb> {
     Ok(conn)
 }
 
+/// A refusal of a service that looked up the agency `--agency` named: `NotFound` means that
+/// agency does not exist.
+pub fn agency_refusal(agency: &str) -> impl Fn(ServiceError) -> anyhow::Error + '_ {
+    move |error| match error {
+        ServiceError::NotFound => anyhow::anyhow!("--agency {agency} is not an agency"),
+        other => refusal(other),
+    }
+}
+
 /// A service's refusal as the operator reads it: each problem after the flag it concerns
 /// (`--email must be an email address`), everything else as it is.
 pub fn refusal(error: ServiceError) -> anyhow::Error {

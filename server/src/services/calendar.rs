@@ -29,7 +29,7 @@ pub fn for_agency(conn: &mut DbConnection, agency: &Agency) -> anyhow::Result<Ag
     let exceptions = calendar_exception::for_agency(conn, agency.id)?
         .into_iter()
         .map(|row| {
-            let kind = exception_kind(&row.kind)
+            let kind = ExceptionKind::parse(&row.kind)
                 .ok_or_else(|| anyhow::anyhow!("stored calendar exception kind {:?}", row.kind))?;
             Ok(CalendarException {
                 date: row.day,
@@ -91,7 +91,7 @@ pub fn put_exception(
             NewException {
                 agency_id: agency.id,
                 day,
-                kind: exception_code(kind),
+                kind: kind.as_str(),
                 note,
                 created_at: now,
             },
@@ -105,7 +105,7 @@ pub fn put_exception(
                 subject_id: agency.slug.clone(),
                 details: serde_json::json!({
                     "day": day.to_string(),
-                    "kind": exception_code(kind),
+                    "kind": kind.as_str(),
                     "note": note,
                 }),
             },
@@ -142,21 +142,4 @@ pub fn remove_exception(
         Ok(true)
     })?;
     removed.then_some(()).ok_or(ServiceError::NotFound)
-}
-
-/// The stored code of an exception kind.
-pub fn exception_code(kind: ExceptionKind) -> &'static str {
-    match kind {
-        ExceptionKind::DayOff => "day_off",
-        ExceptionKind::WorkingDay => "working_day",
-    }
-}
-
-/// The exception kind of a stored or typed code (`day_off`, `working_day`; `day-off` too).
-pub fn exception_kind(code: &str) -> Option<ExceptionKind> {
-    match code.trim().replace('-', "_").as_str() {
-        "day_off" => Some(ExceptionKind::DayOff),
-        "working_day" => Some(ExceptionKind::WorkingDay),
-        _ => None,
-    }
 }

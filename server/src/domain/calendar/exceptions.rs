@@ -15,6 +15,25 @@ pub enum ExceptionKind {
     WorkingDay,
 }
 
+impl ExceptionKind {
+    /// The stored and typed code: `day_off` or `working_day`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExceptionKind::DayOff => "day_off",
+            ExceptionKind::WorkingDay => "working_day",
+        }
+    }
+
+    /// Reads a code as stored or typed on the command line (`day-off` too).
+    pub fn parse(code: &str) -> Option<ExceptionKind> {
+        match code.trim().replace('-', "_").as_str() {
+            "day_off" => Some(ExceptionKind::DayOff),
+            "working_day" => Some(ExceptionKind::WorkingDay),
+            _ => None,
+        }
+    }
+}
+
 /// One dated exception to the rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarException {

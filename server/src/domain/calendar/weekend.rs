@@ -4,6 +4,17 @@
 use chrono::Weekday;
 use std::fmt;
 
+/// The days of the week, from Monday on.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 /// The weekly days off. At least one day of the week is always a working day, so every count
 /// of working days ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,18 +67,7 @@ impl Weekend {
 
     /// The weekly days off, from Monday on.
     pub fn days(&self) -> Vec<Weekday> {
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ]
-        .into_iter()
-        .filter(|day| self.contains(*day))
-        .collect()
+        WEEK.into_iter().filter(|day| self.contains(*day)).collect()
     }
 }
 
@@ -98,15 +98,7 @@ mod tests {
 
     #[test]
     fn a_weekend_of_all_seven_days_is_refused() {
-        let all = [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ];
+        let all = WEEK;
         assert_eq!(Weekend::of(&all), Err(WeekendError::NoWorkingWeekday));
         assert!(Weekend::of(&all[..6]).is_ok());
     }
