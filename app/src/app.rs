@@ -9,6 +9,13 @@ use crate::pages::{
     signin::SignInPage, staff_decisions::StaffDecisionsPage, staff_flags::StaffFlagsPage,
     staff_home::StaffHomePage,
 };
+use crate::pages::{
+    appeal::AppealPage, appeal_receipt::AppealReceiptPage, challenge::ChallengePage,
+    receipt_verify::ReceiptVerifyPage,
+};
+use crate::pages::{
+    ombudsman::OmbudsmanPage, staff_appeal::StaffAppealPage, staff_appeals::StaffAppealsPage,
+};
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Stylesheet, Title};
@@ -91,9 +98,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/agencies/:slug") view=AgencyPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/decisions") view=StaffDecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/flags") view=StaffFlagsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/appeals") view=StaffAppealsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/appeals/:reference") view=StaffAppealPage ssr=SsrMode::Async />
+                    <Route path=path!("/ombudsman") view=OmbudsmanPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/register/:slug/edit") view=RegisterEditPage ssr=SsrMode::Async />
                     <Route path=path!("/find") view=FindPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference") view=ExplanationPage ssr=SsrMode::Async />
+                    <Route path=path!("/d/:reference/challenge") view=ChallengePage ssr=SsrMode::Async />
+                    <Route path=path!("/appeals/:reference") view=AppealPage ssr=SsrMode::Async />
+                    <Route path=path!("/appeals/:reference/receipt") view=AppealReceiptPage ssr=SsrMode::Async />
+                    <Route path=path!("/receipts/verify") view=ReceiptVerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/:slug") view=RegisterEntryPage ssr=SsrMode::Async />
                     <Route path=path!("/privacy") view=PrivacyPage />

@@ -3,8 +3,9 @@
 
 use crate::api::AppError;
 use crate::types::{
-    AgencyOverview, DecisionFilters, DecisionList, Explanation, RegisterEntry, RegisterFilters,
-    RegisterFlagView, RegisterList, Role, StaffHome, StaffIdentity,
+    AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm, DecisionFilters,
+    DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters, RegisterFlagView,
+    RegisterList, Role, StaffHome, StaffIdentity,
 };
 #[cfg(feature = "ssr")]
 use actix_web::HttpMessage;
@@ -77,6 +78,24 @@ pub trait Portal: Send + Sync + 'static {
         &self,
         principal: &StaffPrincipal,
     ) -> Result<Vec<RegisterFlagView>, AppError>;
+    /// The filing form for a decision the citizen opened; `NotSignedIn` without that access.
+    async fn challenge_form(
+        &self,
+        viewer: DecisionViewer,
+        decision_reference: &str,
+    ) -> Result<ChallengeForm, AppError>;
+    /// An appeal as the viewer may see it: the citizen of its decision, staff of its agency,
+    /// an ombudsman. Staff views are recorded in the audit log. `NotFound` otherwise.
+    async fn appeal(&self, viewer: DecisionViewer, reference: &str)
+        -> Result<AppealView, AppError>;
+    /// The principal's queue: their agency's appeals, or escalations for an ombudsman.
+    async fn appeal_queue(
+        &self,
+        principal: &StaffPrincipal,
+        filters: AppealFilters,
+    ) -> Result<AppealQueue, AppError>;
+    /// Checks a pasted filing receipt against the portal's receipt key.
+    async fn verify_receipt(&self, receipt: &str) -> Result<ReceiptCheck, AppError>;
 }
 
 /// The portal as it travels through Leptos's context.

@@ -28,6 +28,12 @@ pub struct Settings {
     pub rate_limit: RateLimitSettings,
     #[serde(default)]
     pub secrets: SecretSettings,
+    /// Where evidence files are kept (`blobs.backend` = `folder` | `s3`; docs/appeals.md).
+    #[serde(default)]
+    pub blobs: crate::blobs::BlobSettings,
+    /// How many evidence files, and how large, a challenge may carry.
+    #[serde(default)]
+    pub evidence: crate::blobs::evidence::EvidenceLimits,
 }
 
 /// Staff session lifetimes.
@@ -100,6 +106,8 @@ impl Default for Settings {
                 flags_per_ip: default_flags_per_ip(),
             },
             secrets: SecretSettings::default(),
+            blobs: crate::blobs::BlobSettings::default(),
+            evidence: crate::blobs::evidence::EvidenceLimits::default(),
         }
     }
 }
@@ -118,6 +126,16 @@ impl Settings {
             }
         }
         Ok(settings)
+    }
+
+    /// The blob store's settings, with the default folder placed inside the data folder (so a
+    /// test's or a second instance's data folder holds its own evidence).
+    pub fn blob_settings(&self) -> crate::blobs::BlobSettings {
+        let mut blobs = self.blobs.clone();
+        if blobs.folder == crate::blobs::BlobSettings::default().folder {
+            blobs.folder = self.data_dir.join("blobs");
+        }
+        blobs
     }
 
     /// Whether the database is the embedded SQLite default.

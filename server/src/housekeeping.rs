@@ -1,5 +1,6 @@
 //! Periodic clean-up the privacy notice promises: attempt records older than a day, session
-//! revocations past their token's expiry, and stored form flashes past their life.
+//! revocations past their token's expiry, and stored form flashes past their life; and closing
+//! decided appeals whose escalation window has passed.
 
 use crate::db::models::{rate_limit, revoked_session};
 use crate::db::schema::stored_flashes;
@@ -35,6 +36,19 @@ pub fn spawn(pool: DbPool) {
                 Ok(0) => {}
                 Ok(removed) => tracing::info!(removed, "housekeeping removed expired records"),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed"),
+            }
+            let closed = pool
+                .get()
+                .map_err(anyhow::Error::from)
+                .and_then(|mut conn| {
+                    crate::services::appeals::expiry::close_expired(&mut conn, chrono::Utc::now())
+                });
+            match closed {
+                Ok(0) => {}
+                Ok(closed) => {
+                    tracing::info!(closed, "appeals closed after their escalation window")
+                }
+                Err(error) => tracing::warn!(error = %error, "closing expired appeals failed"),
             }
             std::thread::sleep(EVERY);
         });

@@ -6,7 +6,9 @@ use crate::db;
 use crate::portal::DbPortal;
 use crate::secrets::Keys;
 use crate::state::AppState;
-use crate::web::{assets, forms, health, page_context, receipt_key, security_headers, style};
+use crate::web::{
+    assets, evidence, forms, health, page_context, receipt_key, security_headers, style,
+};
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpServer};
@@ -46,10 +48,14 @@ impl Application {
         let default_locale = Locale::parse(&settings.default_language).unwrap_or_default();
         let api_tokens = crate::auth::api_token::ApiTokens::new(&keys.api);
         let citizen_tokens = crate::auth::citizen_token::CitizenTokens::new(&keys.citizen);
-        let receipts = crate::auth::receipt::ReceiptSigner::from_seed(&keys.receipt_seed)?;
+        let receipts = Arc::new(crate::auth::receipt::ReceiptSigner::from_seed(
+            &keys.receipt_seed,
+        )?);
+        let blobs = crate::blobs::open(&settings.blob_settings())?;
         let state = AppState {
             citizen_tokens,
             receipts,
+            blobs,
             api_tokens,
             pool,
             settings,
@@ -86,7 +92,14 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let options = leptos_options(&state.settings);
     let routes = generate_route_list(LeptosApp);
-    let portal: SharedPortal = Arc::new(DbPortal::new(state.pool.clone()));
+    let portal: SharedPortal = Arc::new(DbPortal::new(
+        state.pool.clone(),
+        state.receipts.clone(),
+        (
+            state.settings.evidence.max_files,
+            state.settings.evidence.max_bytes / (1024 * 1024),
+        ),
+    ));
     let pkg_dir = web::Data::new(assets::PkgDir(state.settings.site_root.join("pkg")));
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
@@ -113,6 +126,10 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .route(
                 "/.well-known/redress-receipt-key",
                 web::get().to(receipt_key::published_key),
+            )
+            .route(
+                "/appeals/{reference}/evidence/{id}",
+                web::get().to(evidence::download),
             )
             .route("/style/redress.css", web::get().to(style::stylesheet))
             .route("/pkg/{file:.*}", web::get().to(assets::pkg_file))

@@ -16,6 +16,8 @@ pub struct AppState {
     pub session_tokens: SessionTokens,
     pub api_tokens: ApiTokens,
     pub citizen_tokens: crate::auth::citizen_token::CitizenTokens,
-    pub receipts: crate::auth::receipt::ReceiptSigner,
+    pub receipts: std::sync::Arc<crate::auth::receipt::ReceiptSigner>,
+    /// Where evidence files are kept.
+    pub blobs: std::sync::Arc<dyn crate::blobs::BlobStore>,
     pub default_locale: Locale,
 }

@@ -1,9 +1,11 @@
 //! Thin server functions: each finds who is asking and asks the port (`crate::port::Portal`).
 
+mod appeals;
 mod error;
 mod public;
 mod staff;
 
+pub use appeals::{check_receipt, load_appeal, load_appeal_queue, load_challenge_form};
 pub use error::AppError;
 pub use public::{load_explanation, load_register, load_register_entry};
 pub use staff::{

@@ -15,6 +15,11 @@ pub fn Header() -> impl IntoView {
     let staff_nav = match context.staff.clone() {
         Some(staff) => view! {
             <li><a href="/staff">{tr!(locale, nav_staff_home)}</a></li>
+            {if staff.role == crate::types::Role::Ombudsman {
+                view! { <li><a href="/ombudsman">{tr!(locale, ombudsman_nav)}</a></li> }.into_any()
+            } else {
+                view! { <li><a href="/staff/appeals">{tr!(locale, staff_appeal_nav)}</a></li> }.into_any()
+            }}
             <li><a href="/staff/decisions">{tr!(locale, nav_staff_decisions)}</a></li>
             {(staff.role != crate::types::Role::Reviewer).then(|| view! { <li><a href="/staff/flags">{tr!(locale, nav_staff_flags)}</a></li> })}
             <li><a href="/staff/password">{tr!(locale, nav_change_password)}</a></li>

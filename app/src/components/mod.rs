@@ -1,8 +1,13 @@
 //! Building blocks shared by pages.
 
+pub mod appeal_table;
+pub mod case_actions;
+pub mod case_file;
 pub mod chart;
+pub mod deadline;
 pub mod form;
 pub mod island;
 pub mod layout;
 pub mod pager;
+pub mod receipt;
 pub mod text;

@@ -56,6 +56,40 @@ pub fn format_date(locale: Locale, year: i32, month: u32, day: u32) -> String {
     }
 }
 
+/// A day or a run of days, with the year only when asked or when the run crosses a year:
+/// "8 March", "21–23 March", "30 March – 2 April"; "21–23 марта"; "21–23 наурыз". Each end is
+/// `(year, month, day)`, `month` 1-based.
+pub fn format_day_range(
+    locale: Locale,
+    first: (i32, u32, u32),
+    last: (i32, u32, u32),
+    with_year: bool,
+) -> String {
+    let with_year = with_year || first.0 != last.0;
+    let write = |(year, month, _): (i32, u32, u32), days: &str| {
+        let index = (month.clamp(1, 12) - 1) as usize;
+        match (locale, with_year) {
+            (Locale::En, true) => format!("{days} {} {year}", EN_MONTHS[index]),
+            (Locale::En, false) => format!("{days} {}", EN_MONTHS[index]),
+            (Locale::Ru, true) => format!("{days} {} {year} г.", RU_MONTHS[index]),
+            (Locale::Ru, false) => format!("{days} {}", RU_MONTHS[index]),
+            (Locale::Kk, true) => format!("{year} жылғы {days} {}", KK_MONTHS[index]),
+            (Locale::Kk, false) => format!("{days} {}", KK_MONTHS[index]),
+        }
+    };
+    if first == last {
+        write(first, &first.2.to_string())
+    } else if (first.0, first.1) == (last.0, last.1) {
+        write(first, &format!("{}\u{2013}{}", first.2, last.2))
+    } else {
+        format!(
+            "{} \u{2013} {}",
+            write(first, &first.2.to_string()),
+            write(last, &last.2.to_string())
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +101,35 @@ mod tests {
         assert_eq!(
             format_date(Locale::Kk, 2026, 12, 15),
             "2026 жылғы 15 желтоқсан"
+        );
+    }
+
+    #[test]
+    fn runs_of_days_name_the_month_once() {
+        let range = |locale, a, b, year| format_day_range(locale, a, b, year);
+        assert_eq!(
+            range(Locale::En, (2026, 3, 8), (2026, 3, 8), false),
+            "8 March"
+        );
+        assert_eq!(
+            range(Locale::En, (2026, 3, 21), (2026, 3, 23), false),
+            "21\u{2013}23 March"
+        );
+        assert_eq!(
+            range(Locale::Ru, (2026, 3, 21), (2026, 3, 23), false),
+            "21\u{2013}23 марта"
+        );
+        assert_eq!(
+            range(Locale::Kk, (2026, 3, 21), (2026, 3, 23), true),
+            "2026 жылғы 21\u{2013}23 наурыз"
+        );
+        assert_eq!(
+            range(Locale::En, (2026, 3, 30), (2026, 4, 2), false),
+            "30 March \u{2013} 2 April"
+        );
+        assert_eq!(
+            range(Locale::Ru, (2026, 12, 31), (2027, 1, 2), false),
+            "31 декабря 2026 г. \u{2013} 2 января 2027 г."
         );
     }
 }

@@ -59,6 +59,23 @@ pub fn role(locale: Locale, role: Role) -> &'static str {
 pub fn form_error(locale: Locale, error: FormError) -> &'static str {
     match error {
         FormError::AccessCodeFormat => tr!(locale, error_access_code_format),
+        FormError::AppealChanged => tr!(locale, error_appeal_changed),
+        FormError::AppealClaimed => tr!(locale, error_appeal_claimed),
+        FormError::AppealCorrectionRequired => tr!(locale, error_appeal_correction_required),
+        FormError::AppealCorrectedOutcome => tr!(locale, error_appeal_corrected_outcome),
+        FormError::AppealEscalationClosed => tr!(locale, error_appeal_escalation_closed),
+        FormError::AppealExtension => tr!(locale, error_appeal_extension),
+        FormError::AppealFactorRequired => tr!(locale, error_appeal_factor_required),
+        FormError::AppealGroundsRequired => tr!(locale, error_appeal_grounds_required),
+        FormError::AppealNeedsApproval => tr!(locale, error_appeal_needs_approval),
+        FormError::AppealNotAssignee => tr!(locale, error_appeal_not_assignee),
+        FormError::AppealOriginalReviewer => tr!(locale, error_appeal_original_reviewer),
+        FormError::AppealProposer => tr!(locale, error_appeal_proposer),
+        FormError::AppealStepRefused => tr!(locale, error_appeal_step_refused),
+        FormError::AppealWindowClosed => tr!(locale, error_appeal_window_closed),
+        FormError::EvidenceTooLarge => tr!(locale, error_evidence_too_large),
+        FormError::EvidenceTooMany => tr!(locale, error_evidence_too_many),
+        FormError::EvidenceType => tr!(locale, error_evidence_type),
         FormError::AccessCodeRequired => tr!(locale, error_access_code_required),
         FormError::CredentialsInvalid => tr!(locale, error_credentials_invalid),
         FormError::Csrf => tr!(locale, error_csrf),
@@ -90,6 +107,9 @@ pub fn form_error(locale: Locale, error: FormError) -> &'static str {
 /// A one-off notice after a form post or a redirect.
 pub fn notice(locale: Locale, notice: Notice) -> &'static str {
     match notice {
+        Notice::AppealClaimed => tr!(locale, notice_appeal_claimed),
+        Notice::AppealFiled => tr!(locale, notice_appeal_filed),
+        Notice::AppealStepDone => tr!(locale, notice_appeal_step_done),
         Notice::DecisionClosed => tr!(locale, notice_decision_closed),
         Notice::EntrySaved => tr!(locale, notice_entry_saved),
         Notice::FlagStored => tr!(locale, notice_flag_stored),

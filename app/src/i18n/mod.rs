@@ -2,13 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod appeal_labels;
 pub mod catalogue;
 pub mod counts;
 mod error_page;
 mod format;
 pub mod labels;
 pub use error_page::{error_page_words, ErrorPageWords};
-pub use format::{format_date, format_value};
+pub use format::{format_date, format_day_range, format_value};
 
 /// A language the portal speaks. Kazakh is the deployment default unless configured otherwise.
 #[derive(

@@ -1,15 +1,16 @@
 //! `/d/{reference}`: a decision explained in plain language, ending in one clear next step.
 
-use crate::api::{load_explanation, AppError};
+use crate::api::load_explanation;
 use crate::components::chart::FactorChart;
 use crate::components::form::CsrfField;
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
+use crate::i18n::appeal_labels;
 use crate::i18n::{counts, labels};
 use crate::i18n::{format_date, format_value, pick_text, Locale};
-use crate::pages::staff_home::load_error;
+use crate::pages::status::citizen_load_error;
 use crate::tr;
-use crate::types::{AgencyContact, CalendarDate, Explanation, LocalizedText};
+use crate::types::{AgencyContact, AppealState, CalendarDate, Explanation, LocalizedText};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -35,37 +36,11 @@ pub fn ExplanationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match explanation.await {
                     Ok(explanation) => view! { <ExplanationView explanation /> }.into_any(),
-                    Err(AppError::NotSignedIn) => {
-                        set_status(401);
-                        view! {
-                            <Title text=tr!(locale, find_title) />
-                            <h1>{tr!(locale, explanation_locked_title)}</h1>
-                            <p>{tr!(locale, explanation_locked_body)}</p>
-                            <p><a class="button" href="/find">{tr!(locale, find_title)}</a></p>
-                        }.into_any()
-                    }
-                    Err(error) => {
-                        if error == AppError::NotFound {
-                            set_status(404);
-                        }
-                        load_error(locale, error)
-                    }
+                    Err(error) => citizen_load_error(locale, error),
                 }
             })}
         </Suspense>
     }
-}
-
-fn set_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
-        use_context::<leptos_actix::ResponseOptions>(),
-        actix_web::http::StatusCode::from_u16(code),
-    ) {
-        response.set_status(status);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
 }
 
 #[component]
@@ -81,6 +56,7 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
     let until = date(locale, e.challenge_until);
     let challenge = Challenge {
         reference: e.reference.clone(),
+        appeals: e.appeals.clone(),
         agency_name: e.agency_name.clone(),
         contact: e.agency_contact.clone(),
         open: e.challenge_open,
@@ -174,6 +150,7 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
 /// What the "how to challenge" panel needs from the explanation.
 struct Challenge {
     reference: String,
+    appeals: Vec<(String, AppealState)>,
     agency_name: LocalizedText,
     contact: AgencyContact,
     open: bool,
@@ -194,15 +171,31 @@ fn ChallengeSection(challenge: Challenge, until: String) -> impl IntoView {
         subject.replace(' ', "%20")
     );
     let months = e.window_months;
+    let online = format!("/d/{}/challenge", e.reference);
     view! {
         <section class="challenge-panel" aria-labelledby="challenge-heading">
             <h2 id="challenge-heading">{tr!(locale, challenge_title)}</h2>
+            {(!e.appeals.is_empty()).then(|| view! {
+                <div class="existing-appeals">
+                    <h3>{tr!(locale, challenge_form_existing_title)}</h3>
+                    <ul>
+                        {e.appeals.iter().map(|(reference, state)| view! {
+                            <li>
+                                <a href=format!("/appeals/{reference}")>{reference.clone()}</a>
+                                " — "{appeal_labels::appeal_state(locale, *state)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             {if e.open {
                 view! {
                     <p class="deadline">{tr!(locale, challenge_until, date = until)}</p>
                     <p class="hint">{counts::challenge_window(locale, months)}</p>
+                    <p><a class="button button-large" href=online>{tr!(locale, challenge_form_start)}</a></p>
+                    <h3>{tr!(locale, challenge_form_other_ways)}</h3>
                     <p>{tr!(locale, challenge_contact_intro, agency = &agency)}</p>
-                    <p><a class="button" href=mailto>{tr!(locale, challenge_email_button, agency = agency)}</a></p>
+                    <p><a href=mailto>{tr!(locale, challenge_email_button, agency = agency)}</a></p>
                 }.into_any()
             } else {
                 view! { <p class="deadline">{tr!(locale, challenge_closed, date = until)}</p> }.into_any()

@@ -1,16 +1,31 @@
 //! One module per page.
 
 pub mod agency;
+pub mod appeal;
+pub mod appeal_actions;
+pub mod appeal_receipt;
+#[cfg(all(test, feature = "ssr"))]
+mod appeal_render_tests;
+pub mod appeal_sections;
+pub mod challenge;
+pub mod challenge_fields;
 pub mod explanation;
 pub mod find;
 pub mod home;
 pub mod not_found;
+pub mod ombudsman;
 pub mod password;
 pub mod privacy;
+pub mod receipt_verify;
 pub mod register;
 pub mod register_edit;
 pub mod register_entry;
 pub mod signin;
+pub mod staff_appeal;
+#[cfg(all(test, feature = "ssr"))]
+mod staff_appeal_render_tests;
+pub mod staff_appeals;
 pub mod staff_decisions;
 pub mod staff_flags;
 pub mod staff_home;
+pub mod status;

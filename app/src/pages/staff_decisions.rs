@@ -17,7 +17,13 @@ use leptos_router::hooks::use_query_map;
 /// The staff decision list.
 #[component]
 pub fn StaffDecisionsPage() -> impl IntoView {
-    let locale = use_page_context().locale;
+    let context = use_page_context();
+    let locale = context.locale;
+    // Ombudsmen and administrators see the decisions of every state body, not of one.
+    let title = match &context.staff {
+        Some(staff) if !staff.role.is_agency_staff() => tr!(locale, staff_decisions_all_title),
+        _ => tr!(locale, staff_decisions_title),
+    };
     let query = use_query_map();
     let filters = move || {
         let q = query.read();
@@ -31,8 +37,8 @@ pub fn StaffDecisionsPage() -> impl IntoView {
     let list = Resource::new_blocking(filters, load_staff_decisions);
     let current = filters();
     view! {
-        <Title text=tr!(locale, staff_decisions_title) />
-        <h1>{tr!(locale, staff_decisions_title)}</h1>
+        <Title text=title />
+        <h1>{title}</h1>
         <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || {
                 let current = current.clone();

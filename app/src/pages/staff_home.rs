@@ -7,7 +7,7 @@ use crate::i18n::labels;
 use crate::i18n::Locale;
 use crate::pages::not_found::NotFoundPage;
 use crate::tr;
-use crate::types::{AgencyOverview, SystemSummary};
+use crate::types::{AgencyOverview, Role, SystemSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -23,11 +23,20 @@ pub fn StaffHomePage() -> impl IntoView {
                 match home.await {
                     Ok(home) => {
                         let role = labels::role(locale, home.identity.role);
+                        let (work_href, work_title, work_body) = if home.identity.role == Role::Ombudsman {
+                            ("/ombudsman", tr!(locale, ombudsman_title), tr!(locale, ombudsman_intro))
+                        } else {
+                            ("/staff/appeals", tr!(locale, queue_title), tr!(locale, queue_intro))
+                        };
                         view! {
                             <h1>{tr!(locale, staff_home_title)}</h1>
                             <p class="lead">
                                 {tr!(locale, staff_welcome, name = home.identity.display_name, role = role)}
                             </p>
+                            <section class="panel panel-quiet" aria-labelledby="staff-work">
+                                <h2 id="staff-work"><a href=work_href>{work_title}</a></h2>
+                                <p>{work_body}</p>
+                            </section>
                             {home.agencies.into_iter().map(|a| view! { <AgencySection agency=a linked=true /> }).collect_view()}
                         }.into_any()
                     }

@@ -70,6 +70,9 @@ pub struct Explanation {
     pub challenge_open: bool,
     /// Whether a staff member is looking (not the citizen).
     pub viewed_by_staff: bool,
+    /// Appeals filed on this decision, oldest first: (reference, state). The decision's access
+    /// code opens them too.
+    pub appeals: Vec<(String, super::AppealState)>,
 }
 
 /// Staff search over their agency's decisions.

@@ -11,6 +11,36 @@ pub enum FormError {
     AccessCodeFormat,
     #[serde(rename = "error_access_code_required")]
     AccessCodeRequired,
+    /// Someone else changed the appeal after the page was shown.
+    #[serde(rename = "error_appeal_changed")]
+    AppealChanged,
+    /// Another reviewer claimed the appeal first.
+    #[serde(rename = "error_appeal_claimed")]
+    AppealClaimed,
+    #[serde(rename = "error_appeal_correction_required")]
+    AppealCorrectionRequired,
+    #[serde(rename = "error_appeal_corrected_outcome")]
+    AppealCorrectedOutcome,
+    #[serde(rename = "error_appeal_escalation_closed")]
+    AppealEscalationClosed,
+    #[serde(rename = "error_appeal_extension")]
+    AppealExtension,
+    #[serde(rename = "error_appeal_factor_required")]
+    AppealFactorRequired,
+    #[serde(rename = "error_appeal_grounds_required")]
+    AppealGroundsRequired,
+    #[serde(rename = "error_appeal_needs_approval")]
+    AppealNeedsApproval,
+    #[serde(rename = "error_appeal_not_assignee")]
+    AppealNotAssignee,
+    #[serde(rename = "error_appeal_original_reviewer")]
+    AppealOriginalReviewer,
+    #[serde(rename = "error_appeal_proposer")]
+    AppealProposer,
+    #[serde(rename = "error_appeal_step_refused")]
+    AppealStepRefused,
+    #[serde(rename = "error_appeal_window_closed")]
+    AppealWindowClosed,
     #[serde(rename = "error_credentials_invalid")]
     CredentialsInvalid,
     /// The form's anti-forgery token had expired or did not match.
@@ -22,6 +52,12 @@ pub enum FormError {
     EmailInvalid,
     #[serde(rename = "error_email_required")]
     EmailRequired,
+    #[serde(rename = "error_evidence_too_large")]
+    EvidenceTooLarge,
+    #[serde(rename = "error_evidence_too_many")]
+    EvidenceTooMany,
+    #[serde(rename = "error_evidence_type")]
+    EvidenceType,
     #[serde(rename = "error_field_date")]
     FieldDate,
     #[serde(rename = "error_field_invalid")]
@@ -66,6 +102,12 @@ pub enum FormError {
 /// A notice shown once after a form post or a redirect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Notice {
+    #[serde(rename = "notice_appeal_claimed")]
+    AppealClaimed,
+    #[serde(rename = "notice_appeal_filed")]
+    AppealFiled,
+    #[serde(rename = "notice_appeal_step_done")]
+    AppealStepDone,
     #[serde(rename = "notice_decision_closed")]
     DecisionClosed,
     #[serde(rename = "notice_entry_saved")]

@@ -130,12 +130,16 @@ pub struct StaffHome {
     pub agencies: Vec<AgencyOverview>,
 }
 
+mod appeal;
+mod appeal_vocab;
 mod explanation;
 mod messages;
 mod register;
 mod register_content;
 mod text;
 pub mod vocab;
+pub use appeal::*;
+pub use appeal_vocab::{AppealState, CloseReason, EventKind, FindingKind, GroundKind, OutcomeKind};
 pub use explanation::*;
 pub use messages::{FormError, Notice};
 pub use register::*;

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// Declares a string-valued enum with its wire names, its list and its parser.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
         $(#[$meta])*

@@ -1,6 +1,7 @@
 //! The agency integration API at `/api/v1` (docs/api.md). Handlers are thin: they read the
 //! request into domain types and call a service (docs/architecture.md).
 
+pub mod appeals;
 pub mod auth;
 pub mod body;
 pub mod decisions;
@@ -42,6 +43,8 @@ api_routes! {
         head => decisions::read::read,
     }
     "/decisions/{reference}/access-code" ["POST"] { post => decisions::access_code::reissue }
+    "/appeals" ["GET, HEAD"] { get => appeals::list, head => appeals::list }
+    "/appeals/{reference}" ["GET, HEAD"] { get => appeals::read, head => appeals::read }
 }
 
 /// A path that answers `allow` (e.g. "GET, HEAD"); any other method is a 405 naming them.

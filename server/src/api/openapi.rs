@@ -32,12 +32,15 @@ per language (kk, ru, en). See docs/api.md in the source for the integration gui
         super::decisions::create::create,
         super::decisions::read::read,
         super::decisions::access_code::reissue,
+        super::appeals::list,
+        super::appeals::read,
     ),
     modifiers(&BearerToken),
     tags(
         (name = "token", description = "Client credentials for a short-lived bearer token"),
         (name = "register", description = "The public register of AI systems"),
         (name = "decisions", description = "Decisions with their explanations"),
+        (name = "appeals", description = "Citizens' challenges of your decisions, for your case system"),
         (name = "meta", description = "This document"),
     )
 )]

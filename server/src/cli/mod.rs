@@ -7,6 +7,7 @@ pub mod calendar_day;
 pub mod create_agency;
 pub mod create_user;
 pub mod deadline;
+pub mod demo_appeals;
 pub mod demo_decisions;
 pub mod migrate;
 pub mod seed_demo;

@@ -69,6 +69,7 @@ pub struct SeedSummary {
     pub systems_versions_created: usize,
     pub users_created: usize,
     pub decisions_created: usize,
+    pub appeals_created: usize,
 }
 
 /// Seeds and prints the demo sign-ins.
@@ -77,8 +78,12 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let mut conn = super::connection(settings)?;
     let summary = seed(&mut conn, &keys)?;
     println!(
-        "demo data: {} agencies, {} register versions, {} accounts, {} decisions created (existing ones kept)",
-        summary.agencies_created, summary.systems_versions_created, summary.users_created, summary.decisions_created
+        "demo data: {} agencies, {} register versions, {} accounts, {} decisions, {} appeals created (existing ones kept)",
+        summary.agencies_created,
+        summary.systems_versions_created,
+        summary.users_created,
+        summary.decisions_created,
+        summary.appeals_created
     );
     println!("demo staff sign-ins (at /staff/signin):");
     for (email, role, agency, _, password) in DEMO_ACCOUNTS {
@@ -146,5 +151,7 @@ pub fn seed(conn: &mut DbConnection, keys: &crate::secrets::Keys) -> anyhow::Res
         }
     }
     summary.decisions_created = super::demo_decisions::seed(conn, keys)?;
+    let signer = crate::auth::receipt::ReceiptSigner::from_seed(&keys.receipt_seed)?;
+    summary.appeals_created = super::demo_appeals::seed(conn, &signer)?;
     Ok(summary)
 }

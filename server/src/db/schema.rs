@@ -79,6 +79,7 @@ diesel::table! {
         subject_national_id_hash -> Nullable<Text>,
         subject_language -> Nullable<Text>,
         created_at -> Timestamp,
+        corrected_outcome_json -> Nullable<Text>,
     }
 }
 
@@ -87,14 +88,68 @@ diesel::table! {
         id -> BigInt,
         reference -> Text,
         decision_id -> BigInt,
+        agency_id -> BigInt,
         state -> Text,
-        grounds -> Text,
+        grounds_json -> Text,
         statement -> Text,
-        contact_email -> Nullable<Text>,
+        contact_email -> Text,
         language -> Text,
+        idempotency_key -> Text,
         assignee_id -> Nullable<BigInt>,
-        created_at -> Timestamp,
+        filed_at -> Timestamp,
+        filed_on -> Date,
+        acknowledge_by -> Date,
+        decide_by -> Date,
+        decide_from -> Date,
+        extended_to -> Nullable<Date>,
+        extension_reason -> Nullable<Text>,
+        extensions_used -> Integer,
+        acknowledged_on -> Nullable<Date>,
+        decided_on -> Nullable<Date>,
+        escalate_until -> Nullable<Date>,
+        proposal_json -> Nullable<Text>,
+        outcome_json -> Nullable<Text>,
+        finding -> Nullable<Text>,
+        close_reason -> Nullable<Text>,
+        receipt -> Text,
+        version -> Integer,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    appeal_entries (id) {
+        id -> BigInt,
+        appeal_id -> BigInt,
+        occurred_at -> Timestamp,
+        author -> Text,
+        author_user_id -> Nullable<BigInt>,
+        kind -> Text,
+        visibility -> Text,
+        body -> Text,
+    }
+}
+
+diesel::table! {
+    appeal_pauses (id) {
+        id -> BigInt,
+        appeal_id -> BigInt,
+        started_on -> Date,
+        ended_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    appeal_attachments (id) {
+        id -> BigInt,
+        appeal_id -> BigInt,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        blob_key -> Text,
+        added_by -> Text,
+        added_at -> Timestamp,
     }
 }
 
@@ -189,6 +244,10 @@ diesel::joinable!(decisions -> agencies (agency_id));
 diesel::joinable!(decisions -> ai_system_versions (system_version_id));
 diesel::joinable!(calendar_exceptions -> agencies (agency_id));
 diesel::joinable!(appeals -> decisions (decision_id));
+diesel::joinable!(appeals -> agencies (agency_id));
+diesel::joinable!(appeal_entries -> appeals (appeal_id));
+diesel::joinable!(appeal_pauses -> appeals (appeal_id));
+diesel::joinable!(appeal_attachments -> appeals (appeal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     agencies,
@@ -198,6 +257,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     ai_system_versions,
     decisions,
     appeals,
+    appeal_entries,
+    appeal_pauses,
+    appeal_attachments,
     audit_log,
     outbox,
     revoked_sessions,

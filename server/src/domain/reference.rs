@@ -70,6 +70,44 @@ impl DecisionReference {
     }
 }
 
+/// The prefix of appeal references, which tells them apart from decision references.
+pub const APPEAL_PREFIX: &str = "AP";
+
+/// An appeal reference such as `AP-3M7Q-K2ZD`: the decision references' alphabet and length,
+/// its own prefix, so a citizen reading either never confuses the two.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AppealReference(String);
+
+impl AppealReference {
+    /// A new random reference.
+    pub fn generate() -> AppealReference {
+        AppealReference::from_symbols(&random_symbols(8))
+    }
+
+    fn from_symbols(symbols: &str) -> AppealReference {
+        AppealReference(format!(
+            "{APPEAL_PREFIX}-{}-{}",
+            &symbols[..4],
+            &symbols[4..]
+        ))
+    }
+
+    /// Parses a reference typed loosely: `ap 3m7q k2zd`, `AP-3M7Q-K2ZD`, `3M7QK2ZD`.
+    pub fn parse(input: &str) -> Option<AppealReference> {
+        let symbols = normalise_symbols(input)?;
+        let symbols = symbols
+            .strip_prefix(APPEAL_PREFIX)
+            .filter(|s| s.len() == 8)
+            .unwrap_or(&symbols);
+        (symbols.len() == 8).then(|| AppealReference::from_symbols(symbols))
+    }
+
+    /// The canonical text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// An access code such as `K4Q9-2MZT` (40 random bits); stored only as a keyed hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessCode(String);
@@ -146,5 +184,24 @@ mod tests {
             let code = AccessCode::generate();
             assert_eq!(AccessCode::parse(code.as_str()), Some(code.clone()));
         }
+    }
+
+    #[test]
+    fn appeal_references_read_loosely_and_differ_from_decision_references() {
+        let generated = AppealReference::generate();
+        assert!(generated.as_str().starts_with("AP-"));
+        assert_eq!(generated.as_str().len(), 12);
+        let loose = generated.as_str().to_lowercase().replace('-', " ");
+        assert_eq!(AppealReference::parse(&loose), Some(generated.clone()));
+        assert_eq!(
+            AppealReference::parse("ap-3m7q-k2zo").map(|r| r.as_str().to_string()),
+            Some("AP-3M7Q-K2Z0".to_string()),
+            "O reads as zero"
+        );
+        assert_eq!(AppealReference::parse("AP-3M7Q"), None);
+        assert_ne!(
+            DecisionReference::parse(generated.as_str()).map(|r| r.as_str().to_string()),
+            Some(generated.as_str().to_string())
+        );
     }
 }

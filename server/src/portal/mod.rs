@@ -1,7 +1,9 @@
 //! The server's implementation of the pages' port: each call runs one service on the blocking
 //! pool, and a service's error becomes the pages' [`AppError`] in one place ([`to_app_error`]).
 
+use crate::auth::receipt::ReceiptSigner;
 use crate::db::{DbConnection, DbPool};
+use crate::services::appeals::{filing_form, queue, reading};
 use crate::services::{
     agencies, decision_search, explanations, register_browse, register_flags, ServiceError,
 };
@@ -10,19 +12,32 @@ use actix_web::web;
 use app::api::AppError;
 use app::port::{DecisionViewer, Portal, StaffPrincipal};
 use app::types::{
-    AgencyOverview, DecisionFilters, DecisionList, Explanation, RegisterEntry, RegisterFilters,
-    RegisterFlagView, RegisterList, StaffHome,
+    AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm, DecisionFilters,
+    DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters, RegisterFlagView,
+    RegisterList, StaffHome,
 };
+use std::sync::Arc;
 
 /// The portal over the database.
 pub struct DbPortal {
     pool: DbPool,
+    receipts: Arc<ReceiptSigner>,
+    /// The filing form's evidence limits: (files, megabytes per file).
+    evidence_limits: (usize, usize),
 }
 
 impl DbPortal {
-    /// A portal reading from `pool`.
-    pub fn new(pool: DbPool) -> DbPortal {
-        DbPortal { pool }
+    /// A portal reading from `pool`, checking receipts with `receipts`.
+    pub fn new(
+        pool: DbPool,
+        receipts: Arc<ReceiptSigner>,
+        evidence_limits: (usize, usize),
+    ) -> DbPortal {
+        DbPortal {
+            pool,
+            receipts,
+            evidence_limits,
+        }
     }
 
     /// Runs `work` on the blocking pool with a connection of its own.
@@ -136,5 +151,45 @@ impl Portal for DbPortal {
         let slug = slug.to_string();
         self.run(move |conn| agencies::staff_agency(conn, &principal, &slug))
             .await
+    }
+
+    async fn challenge_form(
+        &self,
+        viewer: DecisionViewer,
+        decision_reference: &str,
+    ) -> Result<ChallengeForm, AppError> {
+        let reference = decision_reference.to_string();
+        let limits = self.evidence_limits;
+        self.run(move |conn| {
+            filing_form::challenge_form(conn, &viewer, &reference, limits, chrono::Utc::now())
+        })
+        .await
+    }
+
+    async fn appeal(
+        &self,
+        viewer: DecisionViewer,
+        reference: &str,
+    ) -> Result<AppealView, AppError> {
+        let reference = reference.to_string();
+        self.run(move |conn| {
+            reading::for_viewer(conn, &viewer, &reference, chrono::Utc::now())?
+                .ok_or(ServiceError::NotFound)
+        })
+        .await
+    }
+
+    async fn appeal_queue(
+        &self,
+        principal: &StaffPrincipal,
+        filters: AppealFilters,
+    ) -> Result<AppealQueue, AppError> {
+        let principal = principal.clone();
+        self.run(move |conn| queue::list(conn, &principal, &filters, chrono::Utc::now()))
+            .await
+    }
+
+    async fn verify_receipt(&self, receipt: &str) -> Result<ReceiptCheck, AppError> {
+        Ok(filing_form::verify_receipt(&self.receipts, receipt))
     }
 }

@@ -111,8 +111,18 @@ pub fn put_exception(
             },
             now,
         )?;
-        Ok(())
+        recount_open_appeals(conn, &agency)
     })
+}
+
+/// Open appeals' deadlines follow the calendar they are counted on.
+fn recount_open_appeals(conn: &mut DbConnection, agency: &Agency) -> Result<(), ServiceError> {
+    let terms = for_agency(conn, agency)?;
+    let changed = super::appeals::recompute::open_deadlines(conn, agency.id, &terms)?;
+    if changed > 0 {
+        tracing::info!(agency = %agency.slug, changed, "open appeal deadlines recounted");
+    }
+    Ok(())
 }
 
 /// Removes the agency's exception on `day`, audited; `NotFound` when there was none.
@@ -139,6 +149,7 @@ pub fn remove_exception(
             },
             now,
         )?;
+        recount_open_appeals(conn, &agency)?;
         Ok(true)
     })?;
     removed.then_some(()).ok_or(ServiceError::NotFound)

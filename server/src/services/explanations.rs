@@ -164,5 +164,14 @@ fn build(
         challenge_window_months: owner.challenge_window_months,
         challenge_open: today <= until,
         viewed_by_staff,
+        appeals: crate::db::models::appeal::on_decision(conn, stored.id)?
+            .into_iter()
+            .map(|(reference, state)| {
+                Ok((
+                    reference,
+                    stored::vocab(&state, app::types::AppealState::parse, "appeal state")?,
+                ))
+            })
+            .collect::<anyhow::Result<_>>()?,
     })
 }

@@ -7,6 +7,7 @@ pub mod access;
 pub mod accounts;
 pub mod agencies;
 pub mod api_clients;
+pub mod appeals;
 pub mod calendar;
 pub mod decision_search;
 pub mod error;

@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod cookies;
 pub mod error;
+pub mod evidence;
 pub mod flash;
 pub mod forms;
 pub mod health;

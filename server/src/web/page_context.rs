@@ -40,12 +40,15 @@ fn holds_personal_data(path: &str) -> bool {
         || path == "/staff/signin"
         || path == "/find"
         || path.starts_with("/d/")
+        || path.starts_with("/appeals/")
         || path.starts_with("/rpc/")
 }
 
 /// Whether `path` needs a signed-in staff member.
 fn is_staff_only(path: &str) -> bool {
-    (path == "/staff" || path.starts_with("/staff/")) && path != "/staff/signin"
+    ((path == "/staff" || path.starts_with("/staff/")) && path != "/staff/signin")
+        || path == "/ombudsman"
+        || path.starts_with("/ombudsman/")
 }
 
 /// The middleware.

@@ -41,6 +41,26 @@ impl Actor {
         }
     }
 
+    /// The citizen a decision concerns, proven by the decision's access code.
+    pub fn citizen() -> Actor {
+        Actor {
+            kind: "citizen",
+            id: None,
+            role: None,
+            agency_id: None,
+        }
+    }
+
+    /// The portal acting on its own (closing appeals whose escalation window passed).
+    pub fn system() -> Actor {
+        Actor {
+            kind: "system",
+            id: None,
+            role: None,
+            agency_id: None,
+        }
+    }
+
     /// A command run by an operator on the server (`redress seed-demo` ...).
     pub fn operator(command: &str) -> Actor {
         Actor {

@@ -24,6 +24,9 @@ pub struct Decision {
     pub subject_national_id_hash: Option<String>,
     pub subject_language: Option<String>,
     pub created_at: NaiveDateTime,
+    /// What an overturned appeal made of the decision (`domain::appeal::CorrectedOutcome`),
+    /// kept beside the original, which never changes.
+    pub corrected_outcome_json: Option<String>,
 }
 
 /// A new decision.
@@ -84,6 +87,23 @@ pub fn insert_chunk(conn: &mut DbConnection, rows: &[NewDecision]) -> QueryResul
             .execute(c)
             .map(|_| ()),
     }
+}
+
+/// A decision by id.
+pub fn find_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Decision>> {
+    decisions::table
+        .find(id)
+        .select(Decision::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Records what an overturned appeal made of the decision; the original stays as it was.
+pub fn set_corrected_outcome(conn: &mut DbConnection, id: i64, json: &str) -> QueryResult<()> {
+    diesel::update(decisions::table.find(id))
+        .set(decisions::corrected_outcome_json.eq(json))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// A decision by reference, with no scope (the citizen's code decides access).

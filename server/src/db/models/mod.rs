@@ -3,6 +3,7 @@
 pub mod agency;
 pub mod ai_system;
 pub mod api_client;
+pub mod appeal;
 pub mod audit;
 pub mod calendar_exception;
 pub mod decision;

@@ -2,6 +2,7 @@
 
 use super::outcome::{CorrectedOutcome, FindingKind, Outcome};
 use super::state::AppealState;
+pub use app::types::CloseReason;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -62,21 +63,3 @@ pub enum Effect {
     /// The citizen withdrew, with their reason if they gave one.
     WithdrawalRecorded { reason: Option<String> },
 }
-
-/// Why an appeal was closed, for the citizen's letter and for statistics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CloseReason {
-    /// The citizen accepted the agency's decision.
-    CitizenAccepted,
-    /// The citizen did not escalate in time.
-    EscalationWindowPassed,
-    /// The ombudsman found that the agency's outcome stands.
-    OmbudsmanFindingFinal,
-}
-
-wire_names!(CloseReason {
-    CitizenAccepted => "citizen_accepted",
-    EscalationWindowPassed => "escalation_window_passed",
-    OmbudsmanFindingFinal => "ombudsman_finding_final",
-});

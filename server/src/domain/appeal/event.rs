@@ -1,5 +1,7 @@
 //! The steps someone can ask for, with what each step must carry.
 
+pub use app::types::EventKind;
+
 use super::outcome::{FindingKind, Outcome};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -48,41 +50,6 @@ pub enum Event {
         reason: Option<String>,
     },
 }
-
-/// An event without its data: what a page offers as a button and what a refusal names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    Acknowledge,
-    RequestInformation,
-    Answer,
-    ProposeOutcome,
-    Approve,
-    RejectApproval,
-    Decide,
-    Extend,
-    Escalate,
-    OmbudsmanFinding,
-    Reopen,
-    Close,
-    Withdraw,
-}
-
-wire_names!(EventKind {
-    Acknowledge => "acknowledge",
-    RequestInformation => "request_information",
-    Answer => "answer",
-    ProposeOutcome => "propose_outcome",
-    Approve => "approve",
-    RejectApproval => "reject_approval",
-    Decide => "decide",
-    Extend => "extend",
-    Escalate => "escalate",
-    OmbudsmanFinding => "ombudsman_finding",
-    Reopen => "reopen",
-    Close => "close",
-    Withdraw => "withdraw",
-});
 
 impl Event {
     /// Which step this is.

@@ -1,34 +1,7 @@
 //! What the agency decides on an appeal and what the ombudsman finds.
 
+pub use app::types::{FindingKind, OutcomeKind};
 use serde::{Deserialize, Serialize};
-
-/// The agency's answer to the appeal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OutcomeKind {
-    /// The original decision stands.
-    Upheld,
-    /// The original decision is replaced by the corrected outcome.
-    Overturned,
-    /// Part of the original decision is replaced by the corrected outcome.
-    PartiallyOverturned,
-}
-
-wire_names!(OutcomeKind {
-    Upheld => "upheld",
-    Overturned => "overturned",
-    PartiallyOverturned => "partially_overturned",
-});
-
-impl OutcomeKind {
-    /// Whether this answer changes the original decision, and so must say what it becomes.
-    pub fn corrects_decision(self) -> bool {
-        matches!(
-            self,
-            OutcomeKind::Overturned | OutcomeKind::PartiallyOverturned
-        )
-    }
-}
 
 /// What the original decision becomes after an overturn, recorded beside the original so the
 /// citizen and the agency's systems see both.
@@ -50,18 +23,3 @@ pub struct Outcome {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrected: Option<CorrectedOutcome>,
 }
-
-/// What the ombudsman found after an escalation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    /// The agency's outcome stands; the appeal can be closed.
-    OutcomeStands,
-    /// The agency should decide again; its supervisor reopens the appeal.
-    RecommendReconsideration,
-}
-
-wire_names!(FindingKind {
-    OutcomeStands => "outcome_stands",
-    RecommendReconsideration => "recommend_reconsideration",
-});

@@ -1,8 +1,12 @@
 //! Form posts that work without JavaScript: check the CSRF token, validate, then redirect
 //! (303) to the next page, or back to the form with the errors and the values typed.
 
+pub mod appeal_staff;
+pub mod appeal_step;
+pub mod challenge;
 pub mod find;
 pub mod flag;
+mod multipart;
 pub mod password;
 pub mod register_edit;
 pub mod signin;
@@ -26,6 +30,12 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/find").to(find::post))
         .service(post("/d/signout").to(find::end))
         .service(post("/register/{slug}/flag").to(flag::post))
+        .service(post("/d/{reference}/challenge").to(challenge::post))
+        .service(post("/appeals/{reference}/step").to(appeal_step::citizen))
+        .service(post("/staff/appeals/{reference}/step").to(appeal_step::staff))
+        .service(post("/staff/appeals/{reference}/claim").to(appeal_staff::claim))
+        .service(post("/staff/appeals/{reference}/assign").to(appeal_staff::assign))
+        .service(post("/staff/appeals/{reference}/note").to(appeal_staff::note))
         .service(post("/staff/register/{slug}/edit").to(register_edit::post));
 }
 
@@ -60,6 +70,29 @@ pub fn redirect_with_flash(req: &HttpRequest, location: &str, flash: &Flash) -> 
             secure,
         ))
         .finish()
+}
+
+/// A 303 redirect to `location`, with the cookie pointing to a flash stored in the database
+/// (`flash::store`) when there is one: for forms whose typed values are too long for a cookie.
+pub fn redirect_with_stored_flash(
+    req: &HttpRequest,
+    location: &str,
+    stored_flash: Option<String>,
+) -> HttpResponse {
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish();
+    if let Some(value) = stored_flash {
+        if let Err(error) = response.add_cookie(&cookies::build(
+            flash::COOKIE,
+            value,
+            Some(600),
+            secure_cookies(req),
+        )) {
+            tracing::warn!(%error, "cannot set flash cookie");
+        }
+    }
+    response
 }
 
 /// Whether cookies should carry `Secure`.

@@ -1,7 +1,7 @@
 //! `POST /staff/register/{slug}/edit`: a supervisor of the owning agency saves a register
 //! entry; a changed entry becomes a new version, checked by the same rules as the API.
 
-use super::{csrf_ok, locale, secure_cookies};
+use super::{csrf_ok, locale};
 use crate::db::models::audit::Actor;
 use crate::db::DbConnection;
 use crate::domain::register_walk::read_register_entry;
@@ -9,8 +9,7 @@ use crate::domain::validator::{reason_code, Validator};
 use crate::services::{register, ServiceError};
 use crate::state::AppState;
 use crate::web::error::WebError;
-use crate::web::{cookies, flash};
-use actix_web::http::header;
+use crate::web::flash;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use app::port::StaffPrincipal;
 use app::types::Notice;
@@ -49,7 +48,7 @@ pub async fn post(
             .map(String::as_str)
             .unwrap_or_default(),
     ) {
-        return Ok(redirect(&req, &edit_page, None));
+        return Ok(super::redirect_with_stored_flash(&req, &edit_page, None));
     }
     let reader = locale(&req);
     let worker = state.clone();
@@ -68,30 +67,15 @@ pub async fn post(
     .map_err(|e| WebError::unexpected(e, reader))?;
     Ok(match outcome {
         (Outcome::NotYours, _) => HttpResponse::NotFound().finish(),
-        (Outcome::Invalid(_), stored) => redirect(&req, &edit_page, stored),
+        (Outcome::Invalid(_), stored) => {
+            super::redirect_with_stored_flash(&req, &edit_page, stored)
+        }
         (Outcome::Saved, _) => super::redirect_with_flash(
             &req,
             &format!("/register/{slug}"),
             &flash::notice("entry", Notice::EntrySaved),
         ),
     })
-}
-
-fn redirect(req: &HttpRequest, location: &str, stored_flash: Option<String>) -> HttpResponse {
-    let mut response = HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish();
-    if let Some(value) = stored_flash {
-        if let Err(error) = response.add_cookie(&cookies::build(
-            flash::COOKIE,
-            value,
-            Some(600),
-            secure_cookies(req),
-        )) {
-            tracing::warn!(%error, "cannot set flash cookie");
-        }
-    }
-    response
 }
 
 fn save(
