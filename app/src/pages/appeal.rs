@@ -12,6 +12,7 @@ use crate::i18n::appeal_labels::{
 };
 use crate::i18n::{format_date, labels};
 use crate::pages::appeal_actions::{ActionsSection, STEP_FORM};
+use crate::pages::appeal_evidence_form::AddEvidence;
 use crate::pages::appeal_sections::{
     ChallengedSection, EvidenceSection, HistorySection, ReceiptSection, ViewsSection,
 };
@@ -82,13 +83,16 @@ pub(crate) fn AppealLayout(appeal: AppealView) -> impl IntoView {
             </section>
         })}
         <ActionsSection reference=a.reference.clone() version=a.version actions=a.actions.clone()
-            question errors typed />
+            question errors=errors.clone() typed />
         <section aria-labelledby="deadlines-heading">
             <h2 id="deadlines-heading">{tr!(locale, appeal_deadlines_title)}</h2>
             <DeadlineList deadlines=a.deadlines.clone() />
         </section>
         <ChallengedSection grounds=a.grounds.kinds.clone() factors=a.factor_labels.clone() statement=a.statement.clone() />
         <EvidenceSection reference=a.reference.clone() attachments=a.attachments.clone() />
+        {(a.state.is_open() && !a.staff_view).then(|| view! {
+            <AddEvidence reference=a.reference.clone() errors=errors.clone() />
+        })}
         <HistorySection entries=a.entries.clone() staff_view=a.staff_view />
         <ViewsSection views=a.views.clone() />
         <ReceiptSection reference=a.reference.clone() receipt=a.receipt.clone() />

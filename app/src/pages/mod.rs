@@ -3,6 +3,7 @@
 pub mod agency;
 pub mod appeal;
 pub mod appeal_actions;
+pub mod appeal_evidence_form;
 pub mod appeal_receipt;
 #[cfg(all(test, feature = "ssr"))]
 mod appeal_render_tests;

@@ -125,6 +125,23 @@ on_both_backends! {
         assert!(file.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
         assert_eq!(file.bytes().await.unwrap().as_ref(), PDF);
 
+        // Later evidence: a second document is added, a renamed program is refused.
+        let page_csrf = hidden_value(&html, "csrf_token").unwrap();
+        let add = |name: &'static str, bytes: &'static [u8]| {
+            let form = Form::new()
+                .text("csrf_token", page_csrf.clone())
+                .part("evidence", Part::bytes(bytes).file_name(name));
+            client.post(app.url(&format!("{tracking}/evidence"))).multipart(form).send()
+        };
+        let added = add("payslip.pdf", b"%PDF-1.7\n% a payslip\ntrailer\n<<>>\n%%EOF").await.unwrap();
+        assert_eq!(location(&added), tracking);
+        let refused = add("photo.jpg", b"MZ\x90\x00 not an image").await.unwrap();
+        assert_eq!(location(&refused), tracking);
+        let html = client.get(app.url(&tracking)).header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("payslip.pdf"), "the added file is listed");
+        assert!(!html.contains("photo.jpg"), "the refused one is not");
+        assert!(html.contains("PDF, PNG or JPEG files only"), "and the page says why");
+
         // Nobody else reads it: a stranger is sent to open their decision, another citizen gets 404.
         let stranger = app.new_client().get(app.url(&tracking)).send().await.unwrap();
         assert_ne!(stranger.status(), StatusCode::OK);

@@ -7,6 +7,7 @@ pub mod agency_feed;
 pub mod case;
 pub mod claim;
 pub mod clock;
+pub mod evidence;
 pub mod expiry;
 pub mod filing;
 pub mod filing_form;

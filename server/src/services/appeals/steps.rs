@@ -24,6 +24,8 @@ pub enum StepError {
     Stale,
     /// Another reviewer holds the appeal.
     AlreadyClaimed,
+    /// The appeal has ended (closed or withdrawn): nothing more is added to it.
+    Closed,
     Unexpected(anyhow::Error),
 }
 

@@ -169,7 +169,9 @@ pub fn step_error(error: &StepError) -> FieldError {
         StepError::Stale => ("form", FormError::AppealChanged),
         StepError::AlreadyClaimed => ("form", FormError::AppealClaimed),
         StepError::Refused(refusal) => refusal_message(refusal),
-        StepError::NotFound | StepError::Unexpected(_) => ("form", FormError::AppealStepRefused),
+        StepError::Closed | StepError::NotFound | StepError::Unexpected(_) => {
+            ("form", FormError::AppealStepRefused)
+        }
     };
     flash::field_error(field, code)
 }

@@ -3,11 +3,10 @@
 //! and the appeal is filed (`services::appeals::filing`); on a problem the form comes back
 //! with every error and what was typed.
 
+use super::evidence_upload;
 use super::multipart::{self, Parsed};
 use super::{csrf_ok, locale, redirect_with_flash, redirect_with_stored_flash};
-use crate::blobs::evidence::{self, EvidenceProblem};
-use crate::blobs::BlobKey;
-use crate::services::appeals::filing::{self, FilingError, FilingRequest, StoredEvidence};
+use crate::services::appeals::filing::{self, FilingError, FilingRequest};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::flash;
@@ -55,7 +54,7 @@ pub async fn post(
     }
     let (grounds, mut ground_errors) = grounds(&form);
     errors.append(&mut ground_errors);
-    let (checked, mut file_errors) = check_files(&form, &limits);
+    let (checked, mut file_errors) = evidence_upload::check(&form, &limits, &[]);
     errors.append(&mut file_errors);
     let language = Locale::parse(form.value("language")).unwrap_or(reader);
     let request = FilingRequest {
@@ -77,22 +76,9 @@ pub async fn post(
         }
         return back(&req, &state, &page, &form, errors).await;
     }
-    let mut evidence = Vec::with_capacity(checked.len());
-    for file in checked {
-        let key = BlobKey::for_evidence(&reference, &file.checked.sha256_hex);
-        state
-            .blobs
-            .put(&key, file.bytes)
-            .await
-            .map_err(|e| WebError::unexpected(e, reader))?;
-        evidence.push(StoredEvidence {
-            file_name: file.checked.safe_name,
-            content_type: file.checked.kind.content_type(),
-            size_bytes: file.checked.size as i64,
-            sha256: file.checked.sha256_hex,
-            blob_key: key.as_str().to_string(),
-        });
-    }
+    let evidence = evidence_upload::store(state.blobs.as_ref(), &reference, checked)
+        .await
+        .map_err(|e| WebError::unexpected(e, reader))?;
     let request = FilingRequest {
         evidence,
         ..request
@@ -149,55 +135,6 @@ fn factor_keys_named(form: &Parsed) -> Vec<String> {
         .collect();
     keys.dedup();
     keys
-}
-
-/// A file that passed the checks, with its bytes.
-struct CheckedFile {
-    checked: evidence::CheckedEvidence,
-    bytes: bytes::Bytes,
-}
-
-/// Checks each evidence file from its content and the set against the limits.
-fn check_files(
-    form: &Parsed,
-    limits: &evidence::EvidenceLimits,
-) -> (Vec<CheckedFile>, Vec<FieldError>) {
-    let mut checked = Vec::new();
-    let mut errors = Vec::new();
-    let uploads: Vec<_> = form
-        .files
-        .iter()
-        .filter(|f| f.field == "evidence")
-        .collect();
-    let sizes: Vec<usize> = uploads.iter().map(|u| u.bytes.len()).collect();
-    if let Err(problem) = evidence::check_set(&sizes, limits) {
-        errors.push(flash::field_error("evidence", evidence_error(&problem)));
-    }
-    for upload in uploads {
-        if upload.truncated {
-            errors.push(flash::field_error("evidence", FormError::EvidenceTooLarge));
-            continue;
-        }
-        match evidence::check(&upload.file_name, &upload.bytes, limits) {
-            Ok(ok) => checked.push(CheckedFile {
-                checked: ok,
-                bytes: upload.bytes.clone(),
-            }),
-            Err(problem) => errors.push(flash::field_error("evidence", evidence_error(&problem))),
-        }
-    }
-    errors.dedup();
-    (checked, errors)
-}
-
-fn evidence_error(problem: &EvidenceProblem) -> FormError {
-    match problem {
-        EvidenceProblem::TooMany { .. } => FormError::EvidenceTooMany,
-        EvidenceProblem::TooLarge { .. } | EvidenceProblem::TotalTooLarge { .. } => {
-            FormError::EvidenceTooLarge
-        }
-        EvidenceProblem::Empty | EvidenceProblem::UnsupportedType => FormError::EvidenceType,
-    }
 }
 
 /// Back to the form with the errors and everything typed (kept in the database: a statement

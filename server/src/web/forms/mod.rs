@@ -1,9 +1,11 @@
 //! Form posts that work without JavaScript: check the CSRF token, validate, then redirect
 //! (303) to the next page, or back to the form with the errors and the values typed.
 
+pub mod appeal_evidence;
 pub mod appeal_staff;
 pub mod appeal_step;
 pub mod challenge;
+mod evidence_upload;
 pub mod find;
 pub mod flag;
 mod multipart;
@@ -32,6 +34,7 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/register/{slug}/flag").to(flag::post))
         .service(post("/d/{reference}/challenge").to(challenge::post))
         .service(post("/appeals/{reference}/step").to(appeal_step::citizen))
+        .service(post("/appeals/{reference}/evidence").to(appeal_evidence::post))
         .service(post("/staff/appeals/{reference}/step").to(appeal_step::staff))
         .service(post("/staff/appeals/{reference}/claim").to(appeal_staff::claim))
         .service(post("/staff/appeals/{reference}/assign").to(appeal_staff::assign))
