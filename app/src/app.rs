@@ -3,11 +3,11 @@
 use crate::components::layout::{Footer, Header};
 use crate::context::provide_page_context;
 use crate::pages::{
-    agency::AgencyPage, explanation::ExplanationPage, find::FindPage, home::HomePage,
-    not_found::NotFoundPage, password::ChangePasswordPage, privacy::PrivacyPage,
-    register::RegisterPage, register_edit::RegisterEditPage, register_entry::RegisterEntryPage,
-    signin::SignInPage, staff_decisions::StaffDecisionsPage, staff_flags::StaffFlagsPage,
-    staff_home::StaffHomePage,
+    agency::AgencyPage, agency_calendar::AgencyCalendarPage, explanation::ExplanationPage,
+    find::FindPage, home::HomePage, not_found::NotFoundPage, password::ChangePasswordPage,
+    privacy::PrivacyPage, register::RegisterPage, register_edit::RegisterEditPage,
+    register_entry::RegisterEntryPage, signin::SignInPage, staff_decisions::StaffDecisionsPage,
+    staff_flags::StaffFlagsPage, staff_home::StaffHomePage,
 };
 use crate::pages::{
     appeal::AppealPage, appeal_receipt::AppealReceiptPage, challenge::ChallengePage,
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/password") view=ChangePasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/agencies/:slug") view=AgencyPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/agencies/:slug/calendar") view=AgencyCalendarPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/decisions") view=StaffDecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/flags") view=StaffFlagsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/appeals") view=StaffAppealsPage ssr=SsrMode::Async />

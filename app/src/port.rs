@@ -3,9 +3,9 @@
 
 use crate::api::AppError;
 use crate::types::{
-    AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm, DecisionFilters,
-    DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters, RegisterFlagView,
-    RegisterList, Role, StaffHome, StaffIdentity,
+    AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
+    DecisionFilters, DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters,
+    RegisterFlagView, RegisterList, Role, StaffHome, StaffIdentity,
 };
 #[cfg(feature = "ssr")]
 use actix_web::HttpMessage;
@@ -94,6 +94,13 @@ pub trait Portal: Send + Sync + 'static {
         principal: &StaffPrincipal,
         filters: AppealFilters,
     ) -> Result<AppealQueue, AppError>;
+    /// An agency's calendar for `year`, for administrators; `NotFound` for everyone else.
+    async fn agency_calendar(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+        year: i32,
+    ) -> Result<AgencyCalendarView, AppError>;
     /// Checks a pasted filing receipt against the portal's receipt key.
     async fn verify_receipt(&self, receipt: &str) -> Result<ReceiptCheck, AppError>;
 }

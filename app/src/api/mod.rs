@@ -9,6 +9,6 @@ pub use appeals::{check_receipt, load_appeal, load_appeal_queue, load_challenge_
 pub use error::AppError;
 pub use public::{load_explanation, load_register, load_register_entry};
 pub use staff::{
-    load_editable_entry, load_register_flags, load_staff_agency, load_staff_decisions,
-    load_staff_home,
+    load_agency_calendar, load_editable_entry, load_register_flags, load_staff_agency,
+    load_staff_decisions, load_staff_home,
 };

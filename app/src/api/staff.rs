@@ -40,3 +40,13 @@ pub async fn load_editable_entry(slug: String) -> Result<crate::types::RegisterE
     let (portal, principal) = crate::port::portal_and_principal()?;
     portal.editable_entry(&principal, &slug).await
 }
+
+/// An agency's calendar for a year, for administrators.
+#[server(prefix = "/rpc", endpoint = "agency_calendar")]
+pub async fn load_agency_calendar(
+    slug: String,
+    year: i32,
+) -> Result<crate::types::AgencyCalendarView, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.agency_calendar(&principal, &slug, year).await
+}

@@ -10,7 +10,9 @@ use crate::types::{
 };
 
 mod deadline;
-pub use deadline::{deadline_computed, deadline_status, deadline_status_class, period};
+pub use deadline::{
+    deadline_computed, deadline_status, deadline_status_class, period, skipped_why,
+};
 
 /// "Under review", "На рассмотрении", "Қаралуда": an appeal's state in a few words.
 pub fn appeal_state(locale: Locale, state: AppealState) -> &'static str {

@@ -110,6 +110,7 @@ pub fn notice(locale: Locale, notice: Notice) -> &'static str {
         Notice::AppealClaimed => tr!(locale, notice_appeal_claimed),
         Notice::AppealFiled => tr!(locale, notice_appeal_filed),
         Notice::AppealStepDone => tr!(locale, notice_appeal_step_done),
+        Notice::CalendarSaved => tr!(locale, notice_calendar_saved),
         Notice::DecisionClosed => tr!(locale, notice_decision_closed),
         Notice::EntrySaved => tr!(locale, notice_entry_saved),
         Notice::FlagStored => tr!(locale, notice_flag_stored),

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod agency;
+pub mod agency_calendar;
 pub mod appeal;
 pub mod appeal_actions;
 pub mod appeal_evidence_form;

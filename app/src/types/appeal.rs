@@ -308,3 +308,27 @@ pub struct ReceiptFacts {
     /// "2026-03-03 09:14:05 UTC"
     pub filed_at: String,
 }
+
+/// An agency's working-day calendar for one year, for administrators to keep.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyCalendarView {
+    pub agency_slug: String,
+    pub agency_name: LocalizedText,
+    pub year: i32,
+    /// The year's days off with why: holidays, moved days, the agency's own days off.
+    pub days_off: Vec<SkippedView>,
+    /// The agency's dated exceptions in the year: (date, is a day off, note).
+    pub exceptions: Vec<CalendarExceptionView>,
+    /// Open appeals of the agency, whose deadlines a change here moves.
+    pub open_appeals: i64,
+}
+
+/// One dated exception to the holiday rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarExceptionView {
+    /// YYYY-MM-DD, as the remove form posts it back.
+    pub date: String,
+    pub day: CalendarDate,
+    pub day_off: bool,
+    pub note: String,
+}

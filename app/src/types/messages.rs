@@ -108,6 +108,8 @@ pub enum Notice {
     AppealFiled,
     #[serde(rename = "notice_appeal_step_done")]
     AppealStepDone,
+    #[serde(rename = "notice_calendar_saved")]
+    CalendarSaved,
     #[serde(rename = "notice_decision_closed")]
     DecisionClosed,
     #[serde(rename = "notice_entry_saved")]

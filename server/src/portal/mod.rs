@@ -5,16 +5,17 @@ use crate::auth::receipt::ReceiptSigner;
 use crate::db::{DbConnection, DbPool};
 use crate::services::appeals::{filing_form, queue, reading};
 use crate::services::{
-    agencies, decision_search, explanations, register_browse, register_flags, ServiceError,
+    agencies, calendar_page, decision_search, explanations, register_browse, register_flags,
+    ServiceError,
 };
 use crate::telemetry::new_reference;
 use actix_web::web;
 use app::api::AppError;
 use app::port::{DecisionViewer, Portal, StaffPrincipal};
 use app::types::{
-    AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm, DecisionFilters,
-    DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters, RegisterFlagView,
-    RegisterList, StaffHome,
+    AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
+    DecisionFilters, DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters,
+    RegisterFlagView, RegisterList, StaffHome,
 };
 use std::sync::Arc;
 
@@ -186,6 +187,18 @@ impl Portal for DbPortal {
     ) -> Result<AppealQueue, AppError> {
         let principal = principal.clone();
         self.run(move |conn| queue::list(conn, &principal, &filters, chrono::Utc::now()))
+            .await
+    }
+
+    async fn agency_calendar(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+        year: i32,
+    ) -> Result<AgencyCalendarView, AppError> {
+        let principal = principal.clone();
+        let slug = slug.to_string();
+        self.run(move |conn| calendar_page::view(conn, &principal, &slug, year))
             .await
     }
 

@@ -9,6 +9,7 @@ pub mod agencies;
 pub mod api_clients;
 pub mod appeals;
 pub mod calendar;
+pub mod calendar_page;
 pub mod decision_search;
 pub mod error;
 pub mod explanations;

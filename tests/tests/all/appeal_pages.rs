@@ -215,4 +215,65 @@ on_both_backends! {
         let outsider = app.signed_in_client("reviewer@revenue.kz", "a-long-enough-password-2026").await;
         assert_eq!(outsider.get(app.url(&case_path)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     }
+
+    async fn an_admin_adds_a_day_off_and_open_deadlines_move(app) {
+        seeded(&app);
+        use diesel::prelude::*;
+        use server::db::schema::{agencies, appeals};
+        let open_due = |app: &TestApp| -> Vec<(String, chrono::NaiveDate)> {
+            appeals::table
+                .inner_join(agencies::table)
+                .filter(agencies::slug.eq("social-benefits"))
+                .filter(appeals::state.eq_any(["submitted", "under_review", "pending_approval"]))
+                .filter(appeals::extended_to.is_null())
+                .order(appeals::id.asc())
+                .select((appeals::reference, appeals::decide_by))
+                .load(&mut app.db())
+                .unwrap()
+        };
+        let before = open_due(&app);
+        assert!(!before.is_empty());
+        // A working day before every open deadline becomes a day off.
+        let today = chrono::Utc::now().date_naive();
+        let mut day = today;
+        while {
+            use chrono::Datelike;
+            matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun)
+                || server::services::calendar::deadline(&mut app.db(), "social-benefits", day.pred_opt().unwrap(), 1).unwrap().due != day
+        } {
+            day = day.succ_opt().unwrap();
+        }
+        let admin = app.signed_in_client("admin@redress.demo.gov.kz", "demo-admin-2026").await;
+        let page = format!("/staff/agencies/social-benefits/calendar?year={}", chrono::Datelike::year(&day));
+        let html = admin.get(app.url(&page)).header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Nauryz"), "the preloaded holidays are listed");
+        let csrf = hidden_value(&html, "csrf_token").unwrap();
+        let date = day.format("%Y-%m-%d").to_string();
+        let saved = admin
+            .post(app.url("/staff/agencies/social-benefits/calendar"))
+            .form(&[("csrf_token", csrf.as_str()), ("date", date.as_str()), ("kind", "day_off"), ("note", "Government decree No. 1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(location(&saved), page);
+        let after = open_due(&app);
+        for ((reference, was), (_, now)) in before.iter().zip(&after) {
+            if *was >= day {
+                assert!(now > was, "{reference}: {now} should be after {was}");
+            }
+        }
+        let html = admin.get(app.url(&page)).header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Government decree No. 1"));
+        let removed = admin
+            .post(app.url("/staff/agencies/social-benefits/calendar/remove"))
+            .form(&[("csrf_token", csrf.as_str()), ("date", date.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(location(&removed), page);
+        assert_eq!(open_due(&app), before, "removing it puts the deadlines back");
+
+        let reviewer = app.signed_in_client("reviewer@social-benefits.demo.gov.kz", "demo-reviewer-2026").await;
+        assert_eq!(reviewer.get(app.url(&page)).send().await.unwrap().status(), StatusCode::NOT_FOUND, "administrators only");
+    }
 }

@@ -53,7 +53,14 @@ fn skipped(locale: Locale, s: &SkippedView, start_year: i32) -> String {
         (s.last.year, s.last.month, s.last.day),
         s.first.year != start_year,
     );
-    let why = match &s.why {
+    let why = skipped_why(locale, &s.why);
+    format!("{days} ({why})")
+}
+
+/// Why a day was not counted: the holiday's name, the holiday a moved day replaces, the
+/// agency's note, or the pause.
+pub fn skipped_why(locale: Locale, why: &SkippedWhy) -> String {
+    match why {
         SkippedWhy::Holiday { key } => holiday(locale, key),
         SkippedWhy::MovedHoliday { key } => {
             tr!(
@@ -69,8 +76,7 @@ fn skipped(locale: Locale, s: &SkippedView, start_year: i32) -> String {
             tr!(locale, deadline_agency_day_off_note, note = note.trim())
         }
         SkippedWhy::Paused => tr!(locale, deadline_paused).to_string(),
-    };
-    format!("{days} ({why})")
+    }
 }
 
 /// "a, b and c" in the reader's language.

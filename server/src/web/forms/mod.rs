@@ -4,6 +4,7 @@
 pub mod appeal_evidence;
 pub mod appeal_staff;
 pub mod appeal_step;
+pub mod calendar_day;
 pub mod challenge;
 mod evidence_upload;
 pub mod find;
@@ -39,7 +40,9 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/staff/appeals/{reference}/claim").to(appeal_staff::claim))
         .service(post("/staff/appeals/{reference}/assign").to(appeal_staff::assign))
         .service(post("/staff/appeals/{reference}/note").to(appeal_staff::note))
-        .service(post("/staff/register/{slug}/edit").to(register_edit::post));
+        .service(post("/staff/register/{slug}/edit").to(register_edit::post))
+        .service(post("/staff/agencies/{slug}/calendar").to(calendar_day::put))
+        .service(post("/staff/agencies/{slug}/calendar/remove").to(calendar_day::remove));
 }
 
 /// The page context the middleware prepared for this request.
