@@ -150,7 +150,7 @@ fn CalendarView(calendar: AgencyCalendarView) -> impl IntoView {
         </section>
         <section aria-labelledby="calendar-days-heading">
             <h2 id="calendar-days-heading">{tr!(locale, calendar_days_title)}</h2>
-            <table class="calendar-days">
+            <table class="data-table calendar-days">
                 <caption class="visually-hidden">{tr!(locale, calendar_days_title)}</caption>
                 <thead><tr><th scope="col">{tr!(locale, calendar_day_column)}</th><th scope="col">{tr!(locale, calendar_why_column)}</th></tr></thead>
                 <tbody>

@@ -54,7 +54,12 @@ const WITHDRAWN: Script = Script {
 };
 
 /// Files and works the demo appeals unless some appeal exists; returns how many were created.
-pub fn seed(conn: &mut DbConnection, signer: &ReceiptSigner) -> anyhow::Result<usize> {
+/// With a blob store, the appeals that claim a data error carry a certificate as evidence.
+pub fn seed(
+    conn: &mut DbConnection,
+    signer: &ReceiptSigner,
+    blobs: Option<&dyn crate::blobs::BlobStore>,
+) -> anyhow::Result<usize> {
     let existing: i64 = appeals::table.count().get_result(conn)?;
     if existing > 0 {
         return Ok(0);
@@ -66,6 +71,12 @@ pub fn seed(conn: &mut DbConnection, signer: &ReceiptSigner) -> anyhow::Result<u
     let mut created = 0;
     for (script, (decision, high_risk, factor)) in scripts.into_iter().zip(candidates) {
         let filed_at = now - Duration::days(script.filed_days_ago) - Duration::hours(3);
+        let evidence = match blobs {
+            Some(blobs) if script.grounds.contains(&GroundKind::DataError) => {
+                vec![super::demo_evidence::certificate(blobs, &decision)?]
+            }
+            _ => Vec::new(),
+        };
         let request = FilingRequest {
             decision_reference: decision.clone(),
             idempotency_key: format!("demo-{decision}"),
@@ -84,7 +95,7 @@ pub fn seed(conn: &mut DbConnection, signer: &ReceiptSigner) -> anyhow::Result<u
             statement: script.statement.into(),
             contact_email: format!("citizen.{}@example.kz", decision.to_lowercase()),
             language: Locale::Ru,
-            evidence: Vec::new(),
+            evidence,
         };
         let filed = filing::file(conn, signer, &request, filed_at)
             .map_err(|e| anyhow::anyhow!("demo appeal on {decision} not filed: {e:?}"))?;

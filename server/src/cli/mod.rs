@@ -9,6 +9,7 @@ pub mod create_user;
 pub mod deadline;
 pub mod demo_appeals;
 pub mod demo_decisions;
+pub mod demo_evidence;
 pub mod migrate;
 pub mod seed_demo;
 pub mod serve;

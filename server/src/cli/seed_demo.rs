@@ -76,7 +76,8 @@ pub struct SeedSummary {
 pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let keys = crate::secrets::Keys::derive(&settings.signing_secret()?);
     let mut conn = super::connection(settings)?;
-    let summary = seed(&mut conn, &keys)?;
+    let blobs = crate::blobs::open(&settings.blob_settings())?;
+    let summary = seed_with_evidence(&mut conn, &keys, Some(blobs.as_ref()))?;
     println!(
         "demo data: {} agencies, {} register versions, {} accounts, {} decisions, {} appeals created (existing ones kept)",
         summary.agencies_created,
@@ -99,6 +100,15 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
 
 /// Creates whatever demo data is missing.
 pub fn seed(conn: &mut DbConnection, keys: &crate::secrets::Keys) -> anyhow::Result<SeedSummary> {
+    seed_with_evidence(conn, keys, None)
+}
+
+/// [`seed`], with the demo appeals' evidence files written to `blobs`.
+pub fn seed_with_evidence(
+    conn: &mut DbConnection,
+    keys: &crate::secrets::Keys,
+    blobs: Option<&dyn crate::blobs::BlobStore>,
+) -> anyhow::Result<SeedSummary> {
     let agencies: Vec<DemoAgency> = serde_json::from_str(AGENCIES)?;
     let systems: Vec<DemoSystem> = serde_json::from_str(SYSTEMS)?;
     let now = chrono::Utc::now().naive_utc();
@@ -152,6 +162,6 @@ pub fn seed(conn: &mut DbConnection, keys: &crate::secrets::Keys) -> anyhow::Res
     }
     summary.decisions_created = super::demo_decisions::seed(conn, keys)?;
     let signer = crate::auth::receipt::ReceiptSigner::from_seed(&keys.receipt_seed)?;
-    summary.appeals_created = super::demo_appeals::seed(conn, &signer)?;
+    summary.appeals_created = super::demo_appeals::seed(conn, &signer, blobs)?;
     Ok(summary)
 }
