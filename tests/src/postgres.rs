@@ -12,11 +12,27 @@ pub struct TemporaryDatabase {
 
 /// The server holding test databases. Integration tests require it: CI sets it, and a
 /// missing one is a failure, never a silent skip.
+///
+/// Connections go without TLS unless the URL asks otherwise: the server is on loopback, and
+/// with TLS, libpq's OpenSSL state is torn down by `atexit` while the pool's background threads
+/// may still be reconnecting to the test database just dropped, which crashed test processes
+/// (SIGSEGV after a passing test) on a loaded machine.
 pub fn admin_url() -> String {
-    std::env::var("TEST_DATABASE_URL").expect(
+    let url = std::env::var("TEST_DATABASE_URL").expect(
         "TEST_DATABASE_URL is not set: the PostgreSQL half of the integration tests needs it \
          (the README's test command sets it)",
-    )
+    );
+    without_tls(&url)
+}
+
+fn without_tls(url: &str) -> String {
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return url.to_string();
+    };
+    if !parsed.query_pairs().any(|(key, _)| key == "sslmode") {
+        parsed.query_pairs_mut().append_pair("sslmode", "disable");
+    }
+    parsed.to_string()
 }
 
 impl TemporaryDatabase {
