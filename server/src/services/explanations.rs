@@ -92,19 +92,7 @@ fn build(
     let risk_level = stored::vocab(&risk_level, RiskLevel::parse, "risk level")?;
     let content: DecisionDocument = stored::document(&stored.content_json, "decision")?;
 
-    let mut factors: Vec<FactorView> = content
-        .factors
-        .iter()
-        .map(|f| FactorView {
-            key: f.key.clone(),
-            label: f.label.clone(),
-            value: f.value.clone(),
-            unit: f.unit.clone(),
-            contribution: f.contribution,
-            citizen_can_change: f.citizen_can_change,
-        })
-        .collect();
-    factors.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
+    let factors = factor_views(&content);
 
     let counterfactuals = content
         .counterfactuals
@@ -174,4 +162,22 @@ fn build(
             })
             .collect::<anyhow::Result<_>>()?,
     })
+}
+
+/// The decision's factors as pages show them, the largest contribution first.
+pub fn factor_views(document: &DecisionDocument) -> Vec<FactorView> {
+    let mut factors: Vec<FactorView> = document
+        .factors
+        .iter()
+        .map(|f| FactorView {
+            key: f.key.clone(),
+            label: f.label.clone(),
+            value: f.value.clone(),
+            unit: f.unit.clone(),
+            contribution: f.contribution,
+            citizen_can_change: f.citizen_can_change,
+        })
+        .collect();
+    factors.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
+    factors
 }

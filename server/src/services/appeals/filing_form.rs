@@ -10,7 +10,7 @@ use crate::domain::local_time::local_date;
 use crate::domain::stored;
 use crate::services::{calendar, ServiceError};
 use app::port::DecisionViewer;
-use app::types::{AppealState, ChallengeForm, FactorView, GroundKind, ReceiptCheck, ReceiptFacts};
+use app::types::{AppealState, ChallengeForm, GroundKind, ReceiptCheck, ReceiptFacts};
 use chrono::{DateTime, Utc};
 
 /// The filing form for `decision_reference`, for the citizen who opened that decision.
@@ -39,19 +39,7 @@ pub fn challenge_form(
         .challenge_until(local_date(stored.decided_at, &owner.time_zone))
         .due;
     let (_, document) = decision_factors(&stored)?;
-    let mut factors: Vec<FactorView> = document
-        .factors
-        .iter()
-        .map(|f| FactorView {
-            key: f.key.clone(),
-            label: f.label.clone(),
-            value: f.value.clone(),
-            unit: f.unit.clone(),
-            contribution: f.contribution,
-            citizen_can_change: f.citizen_can_change,
-        })
-        .collect();
-    factors.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
+    let factors = crate::services::explanations::factor_views(&document);
     let existing = appeal::on_decision(conn, stored.id)?
         .into_iter()
         .map(|(reference, state)| {

@@ -27,12 +27,9 @@ pub async fn post(
     let reference = reference.into_inner();
     let page = format!("/appeals/{reference}");
     let limits = state.settings.evidence.clone();
-    let form = match multipart::read(body, limits.max_bytes).await {
+    let form = match multipart::read_or_reject(body, limits.max_bytes).await {
         Ok(form) => form,
-        Err(error) => {
-            tracing::warn!(error = %error, "malformed evidence form");
-            return Ok(HttpResponse::BadRequest().finish());
-        }
+        Err(rejected) => return Ok(rejected),
     };
     let Some(access) = req.extensions().get::<CitizenAccess>().cloned() else {
         return Ok(redirect_with_flash(&req, &page, &Flash::default()));

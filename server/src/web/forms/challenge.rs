@@ -29,12 +29,9 @@ pub async fn post(
     let reference = reference.into_inner();
     let page = format!("/d/{reference}/challenge");
     let limits = state.settings.evidence.clone();
-    let form = match multipart::read(body, limits.max_bytes).await {
+    let form = match multipart::read_or_reject(body, limits.max_bytes).await {
         Ok(form) => form,
-        Err(error) => {
-            tracing::warn!(error = %error, "malformed challenge form");
-            return Ok(HttpResponse::BadRequest().finish());
-        }
+        Err(rejected) => return Ok(rejected),
     };
     let opened = req
         .extensions()

@@ -105,3 +105,15 @@ pub async fn read(mut body: Multipart, max_file_bytes: usize) -> anyhow::Result<
     }
     Ok(parsed)
 }
+
+/// Reads the form, or answers 400 for a body that is not a well-formed multipart form
+/// (browsers never send one; it is logged for whoever did).
+pub async fn read_or_reject(
+    body: Multipart,
+    max_file_bytes: usize,
+) -> Result<Parsed, actix_web::HttpResponse> {
+    read(body, max_file_bytes).await.map_err(|error| {
+        tracing::warn!(error = %error, "malformed multipart form");
+        actix_web::HttpResponse::BadRequest().finish()
+    })
+}
