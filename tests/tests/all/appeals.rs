@@ -301,6 +301,50 @@ on_both_backends! {
         assert_eq!(audit::first_broken_entry(&mut app.db()).unwrap(), None, "the chain verifies");
     }
 
+    async fn a_supervisor_extends_once_within_the_ceiling_and_the_citizen_reads_why(app) {
+        let agency = seeded(&app);
+        let filed = filing::file(&mut app.db(), &signer(&app), &request(&app, "extend"), Utc::now()).unwrap();
+        let reference = filed.reference.as_str();
+        let reviewer = staff(&app, "r1@agency.kz", Role::Reviewer, Some(&agency));
+        let supervisor = staff(&app, "s1@agency.kz", Role::Supervisor, Some(&agency));
+        let (filed_on, decide_by): (chrono::NaiveDate, chrono::NaiveDate) = appeals::table
+            .filter(appeals::reference.eq(reference))
+            .select((appeals::filed_on, appeals::decide_by))
+            .first(&mut app.db())
+            .unwrap();
+        let extend = |who: &StaffPrincipal, to: chrono::NaiveDate| {
+            let request = StepRequest {
+                reference: reference.into(),
+                expected_version: version(&app, reference),
+                event: StepEvent::Extend { new_due: to, reason: "We asked the tax authority for records.".into() },
+            };
+            take_step(&mut app.db(), &actor_of(who), &request, Utc::now())
+        };
+        assert!(matches!(extend(&reviewer, decide_by + chrono::Duration::days(10)), Err(StepError::Refused(_))), "reviewers do not extend");
+        let past_ceiling = filed_on + chrono::Duration::days(70);
+        assert!(matches!(extend(&supervisor, past_ceiling), Err(StepError::Refused(_))), "at most two months after filing");
+        let new_due = decide_by + chrono::Duration::days(10);
+        extend(&supervisor, new_due).unwrap();
+        let (stored, reason): (chrono::NaiveDate, Option<String>) = appeals::table
+            .filter(appeals::reference.eq(reference))
+            .select((appeals::decide_by, appeals::extension_reason))
+            .first(&mut app.db())
+            .unwrap();
+        assert_eq!(stored, new_due);
+        assert_eq!(reason.as_deref(), Some("We asked the tax authority for records."));
+        assert!(matches!(extend(&supervisor, new_due + chrono::Duration::days(1)), Err(StepError::Refused(_))), "only once");
+
+        let view = server::services::appeals::reading::for_viewer(
+            &mut app.db(),
+            &app::port::DecisionViewer::Citizen(app::port::CitizenAccess { reference: DECISION.into() }),
+            reference,
+            Utc::now(),
+        ).unwrap().unwrap();
+        let decide = view.deadlines.iter().find(|d| d.kind == app::types::DeadlineKind::Decide).unwrap();
+        assert_eq!(decide.extension_reason.as_deref(), Some("We asked the tax authority for records."));
+        assert_eq!(decide.due.map(|d| (d.year, d.month, d.day)), Some((chrono::Datelike::year(&new_due), chrono::Datelike::month(&new_due), chrono::Datelike::day(&new_due))));
+    }
+
     async fn two_reviewers_racing_for_one_appeal_one_wins(app) {
         let agency = seeded(&app);
         let filed = filing::file(&mut app.db(), &signer(&app), &request(&app, "race"), Utc::now()).unwrap();
