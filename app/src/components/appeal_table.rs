@@ -5,7 +5,7 @@
 
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
-use crate::i18n::appeal_labels::{appeal_state, deadline_status, ground};
+use crate::i18n::appeal_labels::{appeal_state, deadline_status, ground, ground_short};
 use crate::i18n::{format_date, Locale};
 use crate::tr;
 use crate::types::{
@@ -139,7 +139,7 @@ fn AppealRowView(row: AppealRow, show_agency: bool) -> impl IntoView {
     let grounds = row
         .grounds
         .iter()
-        .map(|&g| ground(locale, g))
+        .map(|&g| ground_short(locale, g))
         .collect::<Vec<_>>()
         .join(", ");
     let assignee = match row.assignee_name {

@@ -44,6 +44,17 @@ pub fn appeal_state_hint(locale: Locale, state: AppealState) -> &'static str {
     }
 }
 
+/// A reason for challenging in two or three words, for staff tables.
+pub fn ground_short(locale: Locale, ground: GroundKind) -> &'static str {
+    match ground {
+        GroundKind::DataError => tr!(locale, ground_short_data_error),
+        GroundKind::WrongRule => tr!(locale, ground_short_wrong_rule),
+        GroundKind::Discrimination => tr!(locale, ground_short_discrimination),
+        GroundKind::HumanReview => tr!(locale, ground_short_human_review),
+        GroundKind::Other => tr!(locale, ground_short_other),
+    }
+}
+
 /// A reason for challenging, as the citizen ticks it.
 pub fn ground(locale: Locale, ground: GroundKind) -> &'static str {
     match ground {
