@@ -8,7 +8,7 @@ use crate::db::models::audit::Actor as AuditActor;
 use crate::db::models::user;
 use crate::db::schema::{agencies, ai_system_versions, appeals, decisions};
 use crate::db::DbConnection;
-use crate::domain::appeal::{Actor, CorrectedOutcome, Event, Outcome, StaffRole};
+use crate::domain::appeal::{Actor, CorrectedOutcome, Event, Outcome};
 use crate::services::appeals::claim;
 use crate::services::appeals::filing::{self, FilingRequest};
 use crate::services::appeals::steps::{take_step, StepActor, StepEvent, StepRequest};
@@ -181,22 +181,9 @@ impl DemoStaff {
 }
 
 fn staff_step(principal: &StaffPrincipal) -> anyhow::Result<StepActor> {
-    let actor = match (principal.role, principal.agency_id) {
-        (Role::Ombudsman, _) => Actor::Ombudsman {
-            user_id: principal.user_id,
-        },
-        (Role::Supervisor, Some(agency_id)) => Actor::Staff {
-            user_id: principal.user_id,
-            agency_id,
-            role: StaffRole::Supervisor,
-        },
-        (Role::Reviewer, Some(agency_id)) => Actor::Staff {
-            user_id: principal.user_id,
-            agency_id,
-            role: StaffRole::Reviewer,
-        },
-        _ => anyhow::bail!("demo account {} takes no steps", principal.identity.email),
-    };
+    let actor = crate::services::appeals::reading::staff_actor(principal).ok_or_else(|| {
+        anyhow::anyhow!("demo account {} takes no steps", principal.identity.email)
+    })?;
     Ok(StepActor {
         actor,
         audit: AuditActor::principal(principal),

@@ -252,16 +252,20 @@ pub fn entries(conn: &mut DbConnection, appeal_id: i64) -> QueryResult<Vec<Entry
         .load(conn)
 }
 
-/// The pauses of the decide clock, oldest first: (started_on, ended_on).
+/// The pauses of the decide clock, oldest first.
 pub fn pauses(
     conn: &mut DbConnection,
     appeal_id: i64,
-) -> QueryResult<Vec<(NaiveDate, Option<NaiveDate>)>> {
-    appeal_pauses::table
+) -> QueryResult<Vec<crate::domain::calendar::Pause>> {
+    let rows: Vec<(NaiveDate, Option<NaiveDate>)> = appeal_pauses::table
         .filter(appeal_pauses::appeal_id.eq(appeal_id))
         .order(appeal_pauses::id.asc())
         .select((appeal_pauses::started_on, appeal_pauses::ended_on))
-        .load(conn)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(from, until)| crate::domain::calendar::Pause { from, until })
+        .collect())
 }
 
 /// Stops the decide clock from `on`.

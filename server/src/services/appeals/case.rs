@@ -102,10 +102,7 @@ pub fn load_row(
             .map(|u| u.id),
         None => None,
     };
-    let pauses = appeal::pauses(conn, row.id)?
-        .into_iter()
-        .map(|(from, until)| Pause { from, until })
-        .collect();
+    let pauses = appeal::pauses(conn, row.id)?;
     let state = stored::vocab(&row.state, AppealState::parse, "appeal state")?;
     let grounds: Grounds = stored::document(&row.grounds_json, "appeal grounds")?;
     let today = local_today(now, &agency.time_zone);

@@ -16,10 +16,7 @@ pub fn open_deadlines(
 ) -> anyhow::Result<usize> {
     let mut changed = 0;
     for row in appeal::open_of_agency(conn, agency_id)? {
-        let pauses: Vec<Pause> = appeal::pauses(conn, row.id)?
-            .into_iter()
-            .map(|(from, until)| Pause { from, until })
-            .collect();
+        let pauses: Vec<Pause> = appeal::pauses(conn, row.id)?;
         let acknowledge_by = terms
             .profile
             .acknowledge_by(row.filed_on, &terms.calendar)

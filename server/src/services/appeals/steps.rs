@@ -163,10 +163,7 @@ fn apply(
             // Without an extension the deadline is the profile's count less the paused days;
             // an extension is a date the supervisor chose and announced, so it stands.
             if changes.extended_to.is_none() {
-                let pauses = appeal::pauses(conn, case.row.id)?
-                    .into_iter()
-                    .map(|(from, until)| crate::domain::calendar::Pause { from, until })
-                    .collect::<Vec<_>>();
+                let pauses = appeal::pauses(conn, case.row.id)?;
                 if let ClockStatus::Due(deadline) =
                     case.terms
                         .profile
