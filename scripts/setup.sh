@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Redress needs and is missing on a fresh Debian machine:
 # Debian's rustc-web (the wasm32 target, see docs/client-build.md), libpq, Chromium and its
-# driver, wasm-bindgen-cli at the version Cargo.lock pins, cargo-nextest, and axe-core.
+# driver, Debian's aiosmtpd (the tests' real SMTP server), wasm-bindgen-cli at the version
+# Cargo.lock pins, cargo-nextest, and axe-core.
 # Anything already present is skipped. Usage: scripts/setup.sh [--browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
 if $want_browser; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  dpkg -s python3-aiosmtpd >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian packages: ${missing[*]}"

@@ -14,4 +14,6 @@ fi
 cargo fmt --all -- --check
 scripts/build-client.sh release
 cargo clippy --workspace --all-targets -- -D warnings
+# The mail tests run `redress worker` as separate processes and kill one mid-batch.
+cargo build -p server --bin redress
 cargo nextest run --workspace --no-fail-fast

@@ -3,6 +3,11 @@
 use crate::components::layout::{Footer, Header};
 use crate::context::provide_page_context;
 use crate::pages::{
+    admin_outbox::AdminOutboxPage, citizen_link::CitizenLinkPage,
+    citizen_signin::CitizenSignInPage, confirm_address::ConfirmAddressPage, my_data::MyDataPage,
+    my_home::MyHomePage,
+};
+use crate::pages::{
     agency::AgencyPage, agency_calendar::AgencyCalendarPage, explanation::ExplanationPage,
     find::FindPage, home::HomePage, not_found::NotFoundPage, password::ChangePasswordPage,
     privacy::PrivacyPage, register::RegisterPage, register_edit::RegisterEditPage,
@@ -112,6 +117,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/:slug") view=RegisterEntryPage ssr=SsrMode::Async />
                     <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/signin") view=CitizenSignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/signin/link") view=CitizenLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/confirm") view=ConfirmAddressPage ssr=SsrMode::Async />
+                    <Route path=path!("/me") view=MyHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/me/data") view=MyDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/outbox") view=AdminOutboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

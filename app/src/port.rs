@@ -4,8 +4,8 @@
 use crate::api::AppError;
 use crate::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
-    DecisionFilters, DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters,
-    RegisterFlagView, RegisterList, Role, StaffHome, StaffIdentity,
+    CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
+    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, Role, StaffHome, StaffIdentity,
 };
 #[cfg(feature = "ssr")]
 use actix_web::HttpMessage;
@@ -27,6 +27,14 @@ pub struct StaffPrincipal {
 #[derive(Clone, Debug)]
 pub struct CitizenAccess {
     pub reference: String,
+}
+
+/// A citizen signed in by email (a single-use link): they see every decision whose subject
+/// contact is this address and every appeal filed with it.
+#[derive(Clone, Debug)]
+pub struct CitizenEmail {
+    /// The address, trimmed and in lower case.
+    pub email: String,
 }
 
 /// Who is asking to read a decision.
@@ -103,6 +111,17 @@ pub trait Portal: Send + Sync + 'static {
     ) -> Result<AgencyCalendarView, AppError>;
     /// Checks a pasted filing receipt against the portal's receipt key.
     async fn verify_receipt(&self, receipt: &str) -> Result<ReceiptCheck, AppError>;
+    /// The decisions and appeals of a citizen signed in by email.
+    async fn citizen_home(&self, citizen: &CitizenEmail) -> Result<CitizenHome, AppError>;
+    /// Everything the portal holds about a citizen signed in by email.
+    async fn my_data(&self, citizen: &CitizenEmail) -> Result<MyData, AppError>;
+    /// The outbox for an admin: counts and the messages of one status (`queued`, `failed`,
+    /// `sent`); `NotFound` for everyone else.
+    async fn outbox(
+        &self,
+        principal: &StaffPrincipal,
+        status: &str,
+    ) -> Result<OutboxView, AppError>;
 }
 
 /// The portal as it travels through Leptos's context.
@@ -126,6 +145,13 @@ pub fn decision_viewer() -> Option<DecisionViewer> {
         .get::<CitizenAccess>()
         .cloned()
         .map(DecisionViewer::Citizen)
+}
+
+/// The citizen signed in by email in this request, if any.
+pub fn citizen_email() -> Option<CitizenEmail> {
+    let request = use_context::<leptos_actix::Request>()?;
+    let extensions = request.extensions();
+    extensions.get::<CitizenEmail>().cloned()
 }
 
 /// The portal from context and the signed-in principal from the request.

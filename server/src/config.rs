@@ -34,6 +34,13 @@ pub struct Settings {
     /// How many evidence files, and how large, a challenge may carry.
     #[serde(default)]
     pub evidence: crate::blobs::evidence::EvidenceLimits,
+    /// Email: transport, sender, delivery worker (docs/notifications.md).
+    #[serde(default)]
+    pub mail: crate::mail::settings::MailSettings,
+    /// The portal's address as citizens reach it, for the links in messages
+    /// (`https://redress.example.kz`); `http://` and the bind address when unset.
+    #[serde(default)]
+    pub public_url: Option<String>,
 }
 
 /// Staff session lifetimes.
@@ -62,6 +69,12 @@ pub struct RateLimitSettings {
     /// Register error reports per client address within the window.
     #[serde(default = "default_flags_per_ip")]
     pub flags_per_ip: i64,
+    /// Sign-in links asked for one email address within the window.
+    #[serde(default = "default_links_per_email")]
+    pub links_per_email: i64,
+    /// Sign-in links asked for from one client address within the window.
+    #[serde(default = "default_links_per_ip")]
+    pub links_per_ip: i64,
 }
 
 fn default_find_per_ip() -> i64 {
@@ -72,6 +85,12 @@ fn default_find_per_reference() -> i64 {
 }
 fn default_flags_per_ip() -> i64 {
     5
+}
+fn default_links_per_email() -> i64 {
+    3
+}
+fn default_links_per_ip() -> i64 {
+    10
 }
 
 /// Secrets; never logged.
@@ -104,10 +123,14 @@ impl Default for Settings {
                 find_per_ip: default_find_per_ip(),
                 find_per_reference: default_find_per_reference(),
                 flags_per_ip: default_flags_per_ip(),
+                links_per_email: default_links_per_email(),
+                links_per_ip: default_links_per_ip(),
             },
             secrets: SecretSettings::default(),
             blobs: crate::blobs::BlobSettings::default(),
             evidence: crate::blobs::evidence::EvidenceLimits::default(),
+            mail: crate::mail::settings::MailSettings::default(),
+            public_url: None,
         }
     }
 }
@@ -136,6 +159,28 @@ impl Settings {
             blobs.folder = self.data_dir.join("blobs");
         }
         blobs
+    }
+
+    /// The mail settings, with the default folder placed inside the data folder.
+    pub fn mail_settings(&self) -> crate::mail::settings::MailSettings {
+        let mut mail = self.mail.clone();
+        if mail.folder == crate::mail::settings::default_folder() {
+            mail.folder = self.data_dir.join("mail");
+        }
+        mail
+    }
+
+    /// The portal's public address without a trailing slash.
+    pub fn public_url(&self) -> String {
+        match self
+            .public_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.bind),
+        }
     }
 
     /// Whether the database is the embedded SQLite default.

@@ -1,8 +1,9 @@
 //! Periodic clean-up the privacy notice promises: attempt records older than a day, session
-//! revocations past their token's expiry, and stored form flashes past their life; and closing
-//! decided appeals whose escalation window has passed.
+//! revocations past their token's expiry, stored form flashes past their life, and email links
+//! a day after they expired; closing decided appeals whose escalation window has passed; and
+//! the staff's daily deadline digest.
 
-use crate::db::models::{rate_limit, revoked_session};
+use crate::db::models::{email_link, rate_limit, revoked_session};
 use crate::db::schema::stored_flashes;
 use crate::db::{DbConnection, DbPool};
 use diesel::prelude::*;
@@ -19,7 +20,8 @@ pub fn run_once(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> QueryRes
     let revocations = revoked_session::purge_expired(conn, now)?;
     let flashes = diesel::delete(stored_flashes::table.filter(stored_flashes::expires_at.lt(now)))
         .execute(conn)?;
-    Ok(attempts + revocations + flashes)
+    let links = email_link::purge_expired(conn, now - chrono::Duration::days(1))?;
+    Ok(attempts + revocations + flashes + links)
 }
 
 /// Runs [`run_once`] now and every quarter of an hour, on a thread of its own (the work is
@@ -49,6 +51,20 @@ pub fn spawn(pool: DbPool) {
                     tracing::info!(closed, "appeals closed after their escalation window")
                 }
                 Err(error) => tracing::warn!(error = %error, "closing expired appeals failed"),
+            }
+            let digests = pool
+                .get()
+                .map_err(anyhow::Error::from)
+                .and_then(|mut conn| {
+                    crate::services::notifications::digest::send_due(
+                        &mut conn,
+                        chrono::Utc::now().naive_utc(),
+                    )
+                });
+            match digests {
+                Ok(0) => {}
+                Ok(queued) => tracing::info!(queued, "deadline digests queued"),
+                Err(error) => tracing::warn!(error = %error, "queuing deadline digests failed"),
             }
             std::thread::sleep(EVERY);
         });

@@ -103,6 +103,17 @@ enum Command {
         #[arg(long)]
         date: String,
     },
+    /// Send queued email until stopped (run this beside `serve` with mail.worker = false, or
+    /// as several processes: each message is sent once).
+    Worker,
+    /// List queued, failed and recently sent email; `retry ID` queues a failed one again.
+    Outbox {
+        #[command(subcommand)]
+        action: Option<OutboxAction>,
+        /// queued | failed | sent (all three when absent).
+        #[arg(long)]
+        status: Option<String>,
+    },
     /// The ingest benchmark's baseline (scripts/bench.sh): insert an API batch file's
     /// decisions directly, time it, and delete them again.
     #[command(hide = true)]
@@ -114,6 +125,12 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+}
+
+#[derive(Subcommand)]
+enum OutboxAction {
+    /// Queue the failed message ID again.
+    Retry { id: i64 },
 }
 
 fn main() -> ExitCode {
@@ -165,6 +182,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ClearCalendarDay { agency, date } => {
             cli::calendar_day::clear(&settings, &agency, &date)
         }
+        Command::Worker => cli::worker::run(&settings),
+        Command::Outbox { action, status } => match action {
+            Some(OutboxAction::Retry { id }) => cli::outbox::retry(&settings, id),
+            None => cli::outbox::list(&settings, status.as_deref()),
+        },
         Command::BenchIngest { batch, rounds } => cli::bench_ingest::run(&settings, &batch, rounds),
     }
 }

@@ -7,7 +7,7 @@ use crate::portal::DbPortal;
 use crate::secrets::Keys;
 use crate::state::AppState;
 use crate::web::{
-    assets, evidence, forms, health, page_context, receipt_key, security_headers, style,
+    assets, citizen, evidence, forms, health, page_context, receipt_key, security_headers, style,
 };
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
@@ -26,6 +26,9 @@ use tracing_actix_web::TracingLogger;
 pub struct Application {
     port: u16,
     server: Server,
+    mailbox: Option<crate::mail::transport::MemoryMailbox>,
+    /// Set to end the background mail worker (a test's server outlives nothing).
+    stop: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Application {
@@ -48,12 +51,16 @@ impl Application {
         let default_locale = Locale::parse(&settings.default_language).unwrap_or_default();
         let api_tokens = crate::auth::api_token::ApiTokens::new(&keys.api);
         let citizen_tokens = crate::auth::citizen_token::CitizenTokens::new(&keys.citizen);
+        let citizen_sessions = crate::auth::citizen_session::CitizenSessions::new(&keys.citizen);
+        let mail = settings.mail_settings();
+        let transport = Arc::new(crate::mail::transport::Transport::open(&mail)?);
         let receipts = Arc::new(crate::auth::receipt::ReceiptSigner::from_seed(
             &keys.receipt_seed,
         )?);
         let blobs = crate::blobs::open(&settings.blob_settings())?;
         let state = AppState {
             citizen_tokens,
+            citizen_sessions,
             receipts,
             blobs,
             api_tokens,
@@ -66,13 +73,39 @@ impl Application {
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
         crate::housekeeping::spawn(state.pool.clone());
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        if mail.worker {
+            crate::mail::worker::Worker::new(
+                state.pool.clone(),
+                transport.clone(),
+                mail,
+                state.settings.public_url(),
+            )
+            .spawn(stop.clone())?;
+        }
+        let mailbox = transport.mailbox();
         let server = run(listener, state)?;
-        Ok(Application { port, server })
+        Ok(Application {
+            port,
+            server,
+            mailbox,
+            stop,
+        })
     }
 
     /// The port actually bound (useful with port 0).
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The memory transport's mailbox, when `mail.transport` is `memory` (tests).
+    pub fn mailbox(&self) -> Option<crate::mail::transport::MemoryMailbox> {
+        self.mailbox.clone()
+    }
+
+    /// The flag that ends the background mail worker when set.
+    pub fn stop_flag(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        self.stop.clone()
     }
 
     /// Serves until the process is stopped.
@@ -131,6 +164,12 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                 "/appeals/{reference}/evidence/{id}",
                 web::get().to(evidence::download),
             )
+            .route(
+                "/me/decisions/{reference}",
+                web::get().to(citizen::decision),
+            )
+            .route("/me/appeals/{reference}", web::get().to(citizen::appeal))
+            .route("/me/data.json", web::get().to(citizen::data_export))
             .route("/style/redress.css", web::get().to(style::stylesheet))
             .route("/pkg/{file:.*}", web::get().to(assets::pkg_file))
             .configure(forms::configure)

@@ -16,6 +16,8 @@ pub struct AppState {
     pub session_tokens: SessionTokens,
     pub api_tokens: ApiTokens,
     pub citizen_tokens: crate::auth::citizen_token::CitizenTokens,
+    /// Sessions of citizens signed in by email.
+    pub citizen_sessions: crate::auth::citizen_session::CitizenSessions,
     pub receipts: std::sync::Arc<crate::auth::receipt::ReceiptSigner>,
     /// Where evidence files are kept.
     pub blobs: std::sync::Arc<dyn crate::blobs::BlobStore>,

@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod contract;
+pub mod mail;
 mod postgres;
 
 use server::config::Settings;
@@ -27,6 +28,12 @@ pub struct TestApp {
     pub backend: Backend,
     /// The keys the server derived from its signing secret.
     pub keys: server::secrets::Keys,
+    /// What the memory mail transport (the tests' default) was handed.
+    pub mailbox: Option<server::mail::transport::MemoryMailbox>,
+    /// Ends the server's background mail worker when the test ends.
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The settings the server started with.
+    pub settings: Settings,
     _data_dir: tempfile::TempDir,
     _postgres: Option<postgres::TemporaryDatabase>,
 }
@@ -67,12 +74,17 @@ impl TestApp {
             ..Settings::default()
         };
         settings.secrets.signing_key = Some(server::secrets::random_token());
+        settings.mail.transport = server::mail::settings::TransportKind::Memory;
+        settings.mail.poll_millis = 200;
         adjust(&mut settings);
+        let kept_settings = settings.clone();
         let database_url = settings.database_url.clone();
         let keys = server::secrets::Keys::derive(&settings.signing_secret().expect("signing key"));
 
         let application = Application::build(settings).await.expect("server builds");
         let port = application.port();
+        let mailbox = application.mailbox();
+        let stop = application.stop_flag();
         tokio::spawn(application.run_until_stopped());
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -87,6 +99,9 @@ impl TestApp {
             pool,
             backend,
             keys,
+            mailbox,
+            stop,
+            settings: kept_settings,
             _data_dir: data_dir,
             _postgres: postgres,
         }
@@ -246,6 +261,12 @@ impl TestApp {
             .send()
             .await
             .expect("POST")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -1,11 +1,13 @@
 //! Thin server functions: each finds who is asking and asks the port (`crate::port::Portal`).
 
 mod appeals;
+mod citizen;
 mod error;
 mod public;
 mod staff;
 
 pub use appeals::{check_receipt, load_appeal, load_appeal_queue, load_challenge_form};
+pub use citizen::{load_citizen_home, load_my_data, load_outbox};
 pub use error::AppError;
 pub use public::{load_explanation, load_register, load_register_entry};
 pub use staff::{

@@ -32,9 +32,12 @@ pub fn Header() -> impl IntoView {
             </li>
         }
         .into_any(),
-        None => {
-            view! { <li><a href="/staff/signin">{tr!(locale, nav_staff_signin)}</a></li> }.into_any()
+        // Visitors see one sign-in link, to the citizen's email sign-in (whose page leads staff
+        // to theirs); a citizen signed in by email sees the way back to their decisions.
+        None if citizen_signed_in() => {
+            view! { <li><a href="/me">{tr!(locale, nav_my_decisions)}</a></li> }.into_any()
         }
+        None => view! { <li><a href="/signin">{tr!(locale, sign_in)}</a></li> }.into_any(),
     };
     view! {
         <header class="site-header">
@@ -60,6 +63,18 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// Whether this request carries a citizen's email session.
+fn citizen_signed_in() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        crate::port::citizen_email().is_some()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
 /// Links to the same page in each language; the server keeps the choice in a cookie.
 /// `rel="external"` makes the hydrated router leave them to the browser, so the server
 /// renders the page again in the new language.
@@ -67,13 +82,31 @@ pub fn Header() -> impl IntoView {
 fn LanguageSwitch(current: Locale) -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
+    // The rest of the query stays (the server drops only `lang` when it redirects), so a
+    // sign-in link's token or a list's filters survive the switch.
+    let kept: Vec<(String, String)> = form_urlencoded::parse(
+        location
+            .search
+            .get_untracked()
+            .trim_start_matches('?')
+            .as_bytes(),
+    )
+    .filter(|(key, _)| key != "lang")
+    .map(|(key, value)| (key.into_owned(), value.into_owned()))
+    .collect();
     view! {
         <nav class="language-switch" aria-label=tr!(current, language_switch_label)>
             <ul>
                 {Locale::ALL
                     .into_iter()
                     .map(|locale| {
-                        let href = format!("{path}?lang={}", locale.code());
+                        let href = format!(
+                            "{path}?{}",
+                            form_urlencoded::Serializer::new(String::new())
+                                .extend_pairs(kept.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                                .append_pair("lang", locale.code())
+                                .finish()
+                        );
                         let is_current = locale == current;
                         view! {
                             <li>

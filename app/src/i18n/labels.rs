@@ -59,6 +59,7 @@ pub fn role(locale: Locale, role: Role) -> &'static str {
 pub fn form_error(locale: Locale, error: FormError) -> &'static str {
     match error {
         FormError::AccessCodeFormat => tr!(locale, error_access_code_format),
+        FormError::LinkInvalid => tr!(locale, error_link_invalid),
         FormError::AppealChanged => tr!(locale, error_appeal_changed),
         FormError::AppealClaimed => tr!(locale, error_appeal_claimed),
         FormError::AppealCorrectionRequired => tr!(locale, error_appeal_correction_required),
@@ -107,7 +108,10 @@ pub fn form_error(locale: Locale, error: FormError) -> &'static str {
 /// A one-off notice after a form post or a redirect.
 pub fn notice(locale: Locale, notice: Notice) -> &'static str {
     match notice {
+        Notice::AddressConfirmed => tr!(locale, notice_address_confirmed),
         Notice::AppealClaimed => tr!(locale, notice_appeal_claimed),
+        Notice::MessageRequeued => tr!(locale, notice_message_requeued),
+        Notice::SignInLinkSent => tr!(locale, notice_signin_link_sent),
         Notice::AppealFiled => tr!(locale, notice_appeal_filed),
         Notice::AppealStepDone => tr!(locale, notice_appeal_step_done),
         Notice::CalendarSaved => tr!(locale, notice_calendar_saved),

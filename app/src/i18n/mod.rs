@@ -8,6 +8,7 @@ pub mod counts;
 mod error_page;
 mod format;
 pub mod labels;
+pub mod mail;
 pub use error_page::{error_page_words, ErrorPageWords};
 pub use format::{format_date, format_day_range, format_value};
 

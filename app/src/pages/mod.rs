@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod admin_outbox;
 pub mod agency;
 pub mod agency_calendar;
 pub mod appeal;
@@ -11,9 +12,16 @@ mod appeal_render_tests;
 pub mod appeal_sections;
 pub mod challenge;
 pub mod challenge_fields;
+pub mod citizen_link;
+#[cfg(all(test, feature = "ssr"))]
+mod citizen_render_tests;
+pub mod citizen_signin;
+pub mod confirm_address;
 pub mod explanation;
 pub mod find;
 pub mod home;
+pub mod my_data;
+pub mod my_home;
 pub mod not_found;
 pub mod ombudsman;
 pub mod password;

@@ -37,6 +37,12 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <h2 id="staff-work"><a href=work_href>{work_title}</a></h2>
                                 <p>{work_body}</p>
                             </section>
+                            {(home.identity.role == Role::Admin).then(|| view! {
+                                <section class="panel panel-quiet" aria-labelledby="staff-outbox">
+                                    <h2 id="staff-outbox"><a href="/admin/outbox">{tr!(locale, outbox_title)}</a></h2>
+                                    <p>{tr!(locale, outbox_link_body)}</p>
+                                </section>
+                            })}
                             {home.agencies.into_iter().map(|a| view! { <AgencySection agency=a linked=true /> }).collect_view()}
                         }.into_any()
                     }

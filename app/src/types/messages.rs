@@ -93,6 +93,9 @@ pub enum FormError {
     /// Too many failed sign-ins.
     #[serde(rename = "error_rate_limited")]
     RateLimited,
+    /// A single-use email link that expired, was used already, or was never issued.
+    #[serde(rename = "error_link_invalid")]
+    LinkInvalid,
     #[serde(rename = "error_reference_format")]
     ReferenceFormat,
     #[serde(rename = "error_reference_required")]
@@ -102,6 +105,8 @@ pub enum FormError {
 /// A notice shown once after a form post or a redirect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Notice {
+    #[serde(rename = "notice_address_confirmed")]
+    AddressConfirmed,
     #[serde(rename = "notice_appeal_claimed")]
     AppealClaimed,
     #[serde(rename = "notice_appeal_filed")]
@@ -116,12 +121,17 @@ pub enum Notice {
     EntrySaved,
     #[serde(rename = "notice_flag_stored")]
     FlagStored,
+    #[serde(rename = "notice_message_requeued")]
+    MessageRequeued,
     #[serde(rename = "notice_password_changed")]
     PasswordChanged,
     #[serde(rename = "notice_session_expired")]
     SessionExpired,
     #[serde(rename = "notice_signed_out")]
     SignedOut,
+    /// The sign-in page answers this whether or not the address is known.
+    #[serde(rename = "notice_signin_link_sent")]
+    SignInLinkSent,
     /// A form without a page of its own (sign-out) had an expired anti-forgery token.
     #[serde(rename = "error_csrf")]
     FormExpired,

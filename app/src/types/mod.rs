@@ -132,7 +132,9 @@ pub struct StaffHome {
 
 mod appeal;
 mod appeal_vocab;
+mod citizen;
 mod explanation;
+mod mail;
 mod messages;
 mod register;
 mod register_content;
@@ -140,7 +142,9 @@ mod text;
 pub mod vocab;
 pub use appeal::*;
 pub use appeal_vocab::{AppealState, CloseReason, EventKind, FindingKind, GroundKind, OutcomeKind};
+pub use citizen::*;
 pub use explanation::*;
+pub use mail::{DigestLine, MailFacts, MailWords, MessageKind};
 pub use messages::{FormError, Notice};
 pub use register::*;
 pub use register_content::*;

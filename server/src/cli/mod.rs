@@ -11,8 +11,10 @@ pub mod demo_appeals;
 pub mod demo_decisions;
 pub mod demo_evidence;
 pub mod migrate;
+pub mod outbox;
 pub mod seed_demo;
 pub mod serve;
+pub mod worker;
 
 use crate::config::Settings;
 use crate::db::{self, PooledDb};

@@ -35,6 +35,7 @@ diesel::table! {
         active -> Bool,
         password_changed_at -> Timestamp,
         created_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 
@@ -174,16 +175,38 @@ diesel::table! {
     outbox (id) {
         id -> BigInt,
         created_at -> Timestamp,
+        kind -> Text,
         recipient -> Text,
         language -> Text,
-        template -> Text,
-        payload_json -> Text,
+        facts_json -> Text,
+        appeal_reference -> Nullable<Text>,
+        dedup_key -> Nullable<Text>,
         status -> Text,
         attempts -> Integer,
         next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
         lease_until -> Nullable<Timestamp>,
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    email_links (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        purpose -> Text,
+        email -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    confirmed_emails (email) {
+        email -> Text,
+        confirmed_at -> Timestamp,
     }
 }
 
@@ -262,6 +285,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     appeal_attachments,
     audit_log,
     outbox,
+    email_links,
+    confirmed_emails,
     revoked_sessions,
     rate_limit_events,
     api_clients,

@@ -5,17 +5,17 @@ use crate::auth::receipt::ReceiptSigner;
 use crate::db::{DbConnection, DbPool};
 use crate::services::appeals::{filing_form, queue, reading};
 use crate::services::{
-    agencies, calendar_page, decision_search, explanations, register_browse, register_flags,
-    ServiceError,
+    agencies, calendar_page, citizen_data, decision_search, explanations, outbox_admin,
+    register_browse, register_flags, ServiceError,
 };
 use crate::telemetry::new_reference;
 use actix_web::web;
 use app::api::AppError;
-use app::port::{DecisionViewer, Portal, StaffPrincipal};
+use app::port::{CitizenEmail, DecisionViewer, Portal, StaffPrincipal};
 use app::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
-    DecisionFilters, DecisionList, Explanation, ReceiptCheck, RegisterEntry, RegisterFilters,
-    RegisterFlagView, RegisterList, StaffHome,
+    CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
+    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, StaffHome,
 };
 use std::sync::Arc;
 
@@ -204,5 +204,28 @@ impl Portal for DbPortal {
 
     async fn verify_receipt(&self, receipt: &str) -> Result<ReceiptCheck, AppError> {
         Ok(filing_form::verify_receipt(&self.receipts, receipt))
+    }
+
+    async fn citizen_home(&self, citizen: &CitizenEmail) -> Result<CitizenHome, AppError> {
+        let email = citizen.email.clone();
+        self.run(move |conn| Ok(citizen_data::home(conn, &email)?))
+            .await
+    }
+
+    async fn my_data(&self, citizen: &CitizenEmail) -> Result<MyData, AppError> {
+        let email = citizen.email.clone();
+        self.run(move |conn| Ok(citizen_data::my_data(conn, &email, chrono::Utc::now())?))
+            .await
+    }
+
+    async fn outbox(
+        &self,
+        principal: &StaffPrincipal,
+        status: &str,
+    ) -> Result<OutboxView, AppError> {
+        let role = principal.role;
+        let status = status.to_string();
+        self.run(move |conn| outbox_admin::view(conn, role, &status, chrono::Utc::now()))
+            .await
     }
 }

@@ -181,3 +181,15 @@ pub fn factor_views(document: &DecisionDocument) -> Vec<FactorView> {
     factors.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
     factors
 }
+
+/// The name of the system whose version `system_version_id` made a decision.
+pub fn system_name(
+    conn: &mut DbConnection,
+    system_version_id: i64,
+) -> anyhow::Result<LocalizedText> {
+    let content: String = ai_system_versions::table
+        .filter(ai_system_versions::id.eq(system_version_id))
+        .select(ai_system_versions::content_json)
+        .first(conn)?;
+    Ok(stored::document::<SystemName>(&content, "register entry")?.name)
+}

@@ -30,16 +30,30 @@ pub enum SignInOutcome {
     RateLimited,
 }
 
-/// Attempts a sign-in with `email` and `password_typed` from `client_ip` at `now`.
+/// A sign-in as typed, from where, in which language (the staff member's messages are then
+/// written in it).
+#[derive(Debug, Clone, Copy)]
+pub struct SignInAttempt<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub client_ip: &'a str,
+    pub language: app::i18n::Locale,
+}
+
+/// Attempts a sign-in at `now`.
 pub fn sign_in(
     conn: &mut DbConnection,
     tokens: &SessionTokens,
     limits: &RateLimitSettings,
-    email: &str,
-    password_typed: &str,
-    client_ip: &str,
+    attempt: SignInAttempt<'_>,
     now: DateTime<Utc>,
 ) -> Result<SignInOutcome, ServiceError> {
+    let SignInAttempt {
+        email,
+        password: password_typed,
+        client_ip,
+        language,
+    } = attempt;
     let timestamp = now.timestamp();
     let now = now.naive_utc();
     let email = normalise_email(email);
@@ -70,6 +84,7 @@ pub fn sign_in(
     let session_id = crate::secrets::random_token();
     let (token, claims) = tokens.issue(account.id, &session_id, timestamp, timestamp)?;
     write_transaction(conn, |conn| {
+        user::set_language(conn, account.id, language.code())?;
         audit::append(
             conn,
             AuditEvent {

@@ -1,6 +1,7 @@
 //! Liveness and readiness for load balancers and orchestrators.
 
 use crate::db;
+use crate::db::models::outbox;
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use diesel::connection::SimpleConnection;
@@ -12,18 +13,31 @@ pub async fn healthz() -> HttpResponse {
         .body("ok")
 }
 
-/// `GET /readyz`: the database answers and every migration has run.
+/// `GET /readyz`: the database answers and every migration has run. Mail is not checked: a
+/// mail server that is down only makes messages wait in the outbox, whose backlog is reported
+/// (queued and failed counts, the oldest queued message's age) for monitoring.
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     let pool = state.pool.clone();
-    let check = web::block(move || -> anyhow::Result<bool> {
+    let check = web::block(move || -> anyhow::Result<Option<serde_json::Value>> {
         let mut conn = pool.get()?;
         conn.batch_execute("SELECT 1")?;
-        Ok(!db::has_pending_migrations(&mut conn)?)
+        if db::has_pending_migrations(&mut conn)? {
+            return Ok(None);
+        }
+        let now = chrono::Utc::now().naive_utc();
+        let oldest = outbox::oldest_queued(&mut conn)?;
+        Ok(Some(serde_json::json!({
+            "queued": outbox::count(&mut conn, "queued")?,
+            "failed": outbox::count(&mut conn, "failed")?,
+            "oldest_queued_secs": oldest.map_or(0, |at| (now - at).num_seconds().max(0)),
+        })))
     })
     .await;
     match check {
-        Ok(Ok(true)) => HttpResponse::Ok().json(serde_json::json!({"status": "ready"})),
-        Ok(Ok(false)) => HttpResponse::ServiceUnavailable()
+        Ok(Ok(Some(backlog))) => {
+            HttpResponse::Ok().json(serde_json::json!({"status": "ready", "outbox": backlog}))
+        }
+        Ok(Ok(None)) => HttpResponse::ServiceUnavailable()
             .json(serde_json::json!({"status": "migrations_pending"})),
         Ok(Err(error)) => {
             tracing::warn!(error = %error, "readiness check failed");

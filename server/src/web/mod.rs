@@ -1,6 +1,7 @@
 //! The HTML side of the server: request context, form posts, health, errors.
 
 pub mod assets;
+pub mod citizen;
 pub mod cookies;
 pub mod error;
 pub mod evidence;

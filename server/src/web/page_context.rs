@@ -2,7 +2,7 @@
 //! language, the CSRF cookie, the flash of the last post, the staff session (refreshed
 //! while in use, so the idle timeout slides), and the guard that keeps `/staff` signed-in only.
 
-use crate::auth::{csrf, session};
+use crate::auth::{citizen_session, csrf, session};
 use crate::state::AppState;
 use crate::web::{cookies, flash};
 use actix_web::body::{BoxBody, MessageBody};
@@ -42,6 +42,14 @@ fn holds_personal_data(path: &str) -> bool {
         || path.starts_with("/d/")
         || path.starts_with("/appeals/")
         || path.starts_with("/rpc/")
+        || is_citizen_only(path)
+        || path.starts_with("/signin")
+        || path == "/confirm"
+}
+
+/// Whether `path` needs a citizen signed in by email.
+fn is_citizen_only(path: &str) -> bool {
+    path == "/me" || path.starts_with("/me/")
 }
 
 /// Whether `path` needs a signed-in staff member.
@@ -49,6 +57,8 @@ fn is_staff_only(path: &str) -> bool {
     ((path == "/staff" || path.starts_with("/staff/")) && path != "/staff/signin")
         || path == "/ombudsman"
         || path.starts_with("/ombudsman/")
+        || path == "/admin"
+        || path.starts_with("/admin/")
 }
 
 /// The middleware.
@@ -105,6 +115,17 @@ pub async fn page_context(
         .cookie(crate::auth::citizen_token::COOKIE)
         .and_then(|c| state.citizen_tokens.verify(c.value()));
 
+    let citizen_email = match req.cookie(citizen_session::COOKIE) {
+        Some(cookie) => verify_citizen(&state, cookie.value().to_string(), locale).await?,
+        None => None,
+    };
+    if is_citizen_only(&path) && citizen_email.is_none() && req.method() == Method::GET {
+        let response = HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/signin"))
+            .finish();
+        return Ok(req.into_response(response));
+    }
+
     if is_staff_only(&path) && principal.is_none() && req.method() == Method::GET {
         let mut response = HttpResponse::SeeOther()
             .insert_header((header::LOCATION, "/staff/signin"))
@@ -134,6 +155,10 @@ pub async fn page_context(
     }
     if let Some(principal) = principal.clone() {
         req.extensions_mut().insert(principal);
+    }
+    if let Some(email) = citizen_email {
+        req.extensions_mut()
+            .insert(app::port::CitizenEmail { email });
     }
     let is_get = req.method() == Method::GET;
 
@@ -232,6 +257,29 @@ fn resolve_locale(req: &ServiceRequest, default: Locale) -> Locale {
                 .and_then(Locale::from_accept_language)
         })
         .unwrap_or(default)
+}
+
+/// The address of a valid, unrevoked email session, or `None`.
+async fn verify_citizen(
+    state: &AppState,
+    token: String,
+    locale: Locale,
+) -> Result<Option<String>, actix_web::Error> {
+    let Some(claims) = state.citizen_sessions.verify(&token) else {
+        return Ok(None);
+    };
+    let pool = state.pool.clone();
+    let sid = claims.sid.clone();
+    let revoked = web::block(move || -> anyhow::Result<bool> {
+        let mut conn = pool.get()?;
+        Ok(crate::db::models::revoked_session::is_revoked(
+            &mut conn, &sid,
+        )?)
+    })
+    .await
+    .map_err(|e| crate::web::error::WebError::unexpected(anyhow::anyhow!(e), locale))?
+    .map_err(|e| crate::web::error::WebError::unexpected(e, locale))?;
+    Ok((!revoked).then_some(claims.sub))
 }
 
 type VerifiedSession = Option<(StaffPrincipal, Option<String>)>;

@@ -147,8 +147,42 @@ async fn state_text(browser: &Browser) -> String {
     browser.client.source().await.unwrap()
 }
 
+/// The message about `reference` in the app's mail folder, waited for up to ten seconds.
+async fn mail_about(app: &TestApp, reference: &str) -> String {
+    let folder = app.settings.mail_settings().folder;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let found = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .find_map(|entry| {
+                let raw = std::fs::read_to_string(entry.path()).ok()?;
+                let parsed = mailparse::parse_mail(raw.as_bytes()).ok()?;
+                let about = parsed
+                    .subparts
+                    .iter()
+                    .any(|part| part.get_body().is_ok_and(|body| body.contains(reference)));
+                (entry.path().extension().is_some_and(|e| e == "eml") && about).then_some(raw)
+            });
+        if let Some(text) = found {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no email about {reference} in {}",
+            folder.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 async fn journey(javascript: bool) {
-    let app = TestApp::spawn(Backend::Sqlite).await;
+    // Email as the demo sends it: one .eml file per message in the data folder.
+    let app = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.mail.transport = server::mail::settings::TransportKind::Folder
+    })
+    .await;
     server::cli::seed_demo::seed(&mut app.db(), &app.keys).expect("demo data");
     let (decision, code) = DEMO_PAIRS[0];
     let agency: String = {
@@ -250,6 +284,36 @@ async fn journey(javascript: bool) {
         "filed and sent to the tracking page: {tracking}"
     );
     let reference = tracking.path().trim_start_matches("/appeals/").to_string();
+    let mail = mail_about(&app, &reference).await;
+    let parsed = mailparse::parse_mail(mail.as_bytes()).unwrap();
+    let subject = parsed
+        .headers
+        .iter()
+        .find(|h| h.get_key() == "Subject")
+        .unwrap()
+        .get_value();
+    let to = parsed
+        .headers
+        .iter()
+        .find(|h| h.get_key() == "To")
+        .unwrap()
+        .get_value();
+    assert_eq!(to, "aigerim@example.kz");
+    assert!(
+        subject.contains(&reference),
+        "in English, about the appeal: {subject}"
+    );
+    let text = parsed
+        .subparts
+        .iter()
+        .find(|p| p.ctype.mimetype == "text/plain")
+        .unwrap()
+        .get_body()
+        .unwrap();
+    assert!(
+        text.contains("/confirm?token="),
+        "the address is confirmed first: {text}"
+    );
     let page = state_text(&citizen).await;
     assert!(
         page.contains(&reference) && page.contains(".pdf"),

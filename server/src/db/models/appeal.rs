@@ -346,3 +346,34 @@ pub fn attachments(conn: &mut DbConnection, appeal_id: i64) -> QueryResult<Vec<A
         .select(AttachmentRow::as_select())
         .load(conn)
 }
+
+diesel::define_sql_function! {
+    /// SQL's `lower`, matching the expression index on `appeals.contact_email`.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// The appeals filed with the contact address `email` (in lower case) or on one of the
+/// decisions `decision_ids`, oldest first.
+pub fn of_citizen(
+    conn: &mut DbConnection,
+    email: &str,
+    decision_ids: &[i64],
+) -> QueryResult<Vec<AppealRow>> {
+    appeals::table
+        .filter(
+            lower(appeals::contact_email)
+                .eq(email)
+                .or(appeals::decision_id.eq_any(decision_ids)),
+        )
+        .order(appeals::id)
+        .select(AppealRow::as_select())
+        .load(conn)
+}
+
+/// Whether any appeal was filed with the contact address `email` (in lower case).
+pub fn contact_known(conn: &mut DbConnection, email: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        appeals::table.filter(lower(appeals::contact_email).eq(email)),
+    ))
+    .get_result(conn)
+}

@@ -198,3 +198,43 @@ pub fn first_broken_entry(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
     }
     Ok(None)
 }
+
+/// A staff member's view of a citizen's case, from the audit log.
+#[derive(Debug, Clone)]
+pub struct StaffView {
+    pub subject_id: String,
+    pub occurred_at: NaiveDateTime,
+    pub role: Option<String>,
+    pub agency_slug: Option<String>,
+}
+
+/// The staff views of the decisions and appeals `subjects` (references), newest first.
+pub fn staff_views_of(conn: &mut DbConnection, subjects: &[String]) -> QueryResult<Vec<StaffView>> {
+    use crate::db::schema::agencies;
+    let rows: Vec<(String, NaiveDateTime, Option<String>, Option<String>)> = audit_log::table
+        .left_join(agencies::table.on(audit_log::agency_id.eq(agencies::id.nullable())))
+        .filter(audit_log::subject_kind.eq_any(["decision", "appeal"]))
+        .filter(audit_log::subject_id.eq_any(subjects))
+        .filter(audit_log::action.eq_any([
+            "decision.viewed_by_staff",
+            "appeal.viewed_by_staff",
+            "appeal.evidence_viewed_by_staff",
+        ]))
+        .order(audit_log::id.desc())
+        .select((
+            audit_log::subject_id,
+            audit_log::occurred_at,
+            audit_log::actor_role,
+            agencies::slug.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(subject_id, occurred_at, role, agency_slug)| StaffView {
+            subject_id,
+            occurred_at,
+            role,
+            agency_slug,
+        })
+        .collect())
+}

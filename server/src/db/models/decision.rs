@@ -147,3 +147,34 @@ pub fn count_for_versions(conn: &mut DbConnection, version_ids: &[i64]) -> Query
         .count()
         .get_result(conn)
 }
+
+diesel::define_sql_function! {
+    /// SQL's `lower`, matching the expression index on `decisions.subject_email`.
+    #[sql_name = "lower"]
+    fn lower_nullable(text: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
+}
+
+/// The decisions whose subject contact is `email` (in lower case), newest first.
+pub fn with_subject_email(conn: &mut DbConnection, email: &str) -> QueryResult<Vec<Decision>> {
+    decisions::table
+        .filter(lower_nullable(decisions::subject_email).eq(email))
+        .order((decisions::decided_at.desc(), decisions::id.desc()))
+        .select(Decision::as_select())
+        .load(conn)
+}
+
+/// The decisions with these ids.
+pub fn with_ids(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Decision>> {
+    decisions::table
+        .filter(decisions::id.eq_any(ids))
+        .select(Decision::as_select())
+        .load(conn)
+}
+
+/// Whether any decision names `email` (in lower case) as its subject's contact.
+pub fn subject_email_known(conn: &mut DbConnection, email: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        decisions::table.filter(lower_nullable(decisions::subject_email).eq(email)),
+    ))
+    .get_result(conn)
+}

@@ -7,6 +7,8 @@ pub mod appeal;
 pub mod audit;
 pub mod calendar_exception;
 pub mod decision;
+pub mod email_link;
+pub mod outbox;
 pub mod rate_limit;
 pub mod revoked_session;
 pub mod user;

@@ -18,6 +18,8 @@ pub struct User {
     pub active: bool,
     pub password_changed_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    /// The language of the messages sent to them: the one they last signed in with.
+    pub language: Option<String>,
 }
 
 /// A new staff account.
@@ -76,4 +78,29 @@ pub fn set_password_hash(
             users::password_changed_at.eq(changed_at),
         ))
         .execute(conn)
+}
+
+/// Records the language a staff member signed in with, for the messages sent to them.
+pub fn set_language(conn: &mut DbConnection, id: i64, language: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set(users::language.eq(language))
+        .execute(conn)
+}
+
+/// Active accounts of `role`, of `agency` when given: the people a message goes to.
+pub fn active_with_role(
+    conn: &mut DbConnection,
+    role: &str,
+    agency: Option<i64>,
+) -> QueryResult<Vec<User>> {
+    let mut query = users::table
+        .filter(users::role.eq(role))
+        .filter(users::active.eq(true))
+        .select(User::as_select())
+        .order(users::id)
+        .into_boxed();
+    if let Some(agency) = agency {
+        query = query.filter(users::agency_id.eq(agency));
+    }
+    query.load(conn)
 }

@@ -125,6 +125,15 @@ pub fn assign(
         )? {
             return Err(StepError::Stale);
         }
+        // Assigning oneself needs no message.
+        if assignee.id != principal.user_id {
+            crate::services::notifications::appeal_steps::assigned(
+                conn,
+                &case,
+                &assignee,
+                now.naive_utc(),
+            )?;
+        }
         record(
             conn,
             &case,

@@ -1,7 +1,7 @@
 //! Filing a challenge: the citizen's grounds are checked against the decision they challenge,
 //! the deadlines are counted on the agency's calendar, the filing is signed as a receipt, and
 //! the appeal, its first history entry, its evidence records and the audit entry are written in
-//! one transaction. A second submit of the same form finds the appeal the first one made.
+//! one transaction with the message to the citizen. A second submit of the same form finds the appeal the first one made.
 
 use super::case::{decision_factors, local_today};
 use crate::auth::receipt::{sha256_hex, Receipt, ReceiptAttachment, ReceiptSigner};
@@ -14,6 +14,7 @@ use crate::domain::calendar::ClockStatus;
 use crate::domain::local_time::local_date;
 use crate::domain::reference::AppealReference;
 use crate::services::calendar;
+use crate::services::notifications;
 use crate::services::ServiceError;
 use app::i18n::Locale;
 use app::types::{AppealState, FieldError, FormError, GroundKind, Grounds};
@@ -302,6 +303,18 @@ pub fn file(
                     "grounds": grounds.kinds,
                     "attachments": request.evidence.len(),
                 }),
+            },
+            now,
+        )?;
+        notifications::filing::after_filing(
+            conn,
+            &notifications::filing::Filing {
+                reference: &reference,
+                decision_reference: &decision.reference,
+                agency: &owner,
+                contact_email: &email,
+                language: request.language,
+                decide_by,
             },
             now,
         )?;

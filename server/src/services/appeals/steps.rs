@@ -1,7 +1,8 @@
 //! Taking a step of the workflow: one transaction loads the appeal, asks the state machine,
 //! records the step's effects, the case history and the audit entry, and saves the appeal only
 //! if nobody changed it since the page the step came from was shown (optimistic concurrency:
-//! two steps racing on one appeal never both apply).
+//! two steps racing on one appeal never both apply). The step's email notifications are queued
+//! in the same transaction.
 
 use super::case::{self, Case, StoredOutcome, StoredProposal};
 use crate::db::models::appeal::{self, AppealChanges, NewEntry};
@@ -10,6 +11,7 @@ use crate::db::models::decision;
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::appeal::{transition, Actor, Effect, Event, Refusal};
 use crate::domain::calendar::ClockStatus;
+use crate::services::notifications::{self, appeal_steps::TakenStep};
 use app::types::{AppealState, EventKind};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
@@ -109,6 +111,18 @@ pub fn take_step(
             return Err(StepError::Stale);
         }
         history.write(conn)?;
+        notifications::appeal_steps::after_step(
+            conn,
+            &case,
+            &TakenStep {
+                kind: event.kind(),
+                to: step.to,
+                effects: &step.effects,
+                decide_by: changes.decide_by,
+                escalate_until: changes.escalate_until,
+            },
+            stamp,
+        )?;
         audit::append(
             conn,
             AuditEvent {

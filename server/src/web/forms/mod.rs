@@ -6,10 +6,12 @@ pub mod appeal_staff;
 pub mod appeal_step;
 pub mod calendar_day;
 pub mod challenge;
+pub mod citizen_signin;
 mod evidence_upload;
 pub mod find;
 pub mod flag;
 mod multipart;
+pub mod outbox_retry;
 pub mod password;
 pub mod register_edit;
 pub mod signin;
@@ -31,6 +33,11 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/staff/signout").to(signout::post))
         .service(post("/staff/password").to(password::post))
         .service(post("/find").to(find::post))
+        .service(post("/signin").to(citizen_signin::request_link))
+        .service(post("/signin/link").to(citizen_signin::use_link))
+        .service(post("/confirm").to(citizen_signin::confirm))
+        .service(post("/me/signout").to(citizen_signin::sign_out))
+        .service(post("/admin/outbox/{id}/retry").to(outbox_retry::post))
         .service(post("/d/signout").to(find::end))
         .service(post("/register/{slug}/flag").to(flag::post))
         .service(post("/d/{reference}/challenge").to(challenge::post))
@@ -113,4 +120,26 @@ pub fn client_ip(req: &HttpRequest) -> String {
     req.peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// Runs `work` on a pooled connection off the async threads; a failure of the pool, the
+/// thread or the work is an unexpected error shown with a reference in `reader`'s language.
+pub async fn with_connection<T, E>(
+    state: &crate::state::AppState,
+    reader: Locale,
+    work: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, E> + Send + 'static,
+) -> Result<T, crate::web::error::WebError>
+where
+    T: Send + 'static,
+    E: Into<anyhow::Error> + Send + 'static,
+{
+    use crate::web::error::WebError;
+    let pool = state.pool.clone();
+    actix_web::web::block(move || -> anyhow::Result<T> {
+        let mut conn = pool.get()?;
+        work(&mut conn).map_err(Into::into)
+    })
+    .await
+    .map_err(|e| WebError::unexpected(anyhow::anyhow!(e), reader))?
+    .map_err(|e| WebError::unexpected(e, reader))
 }

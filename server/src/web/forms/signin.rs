@@ -68,9 +68,12 @@ pub async fn post(
             &mut conn,
             &worker_state.session_tokens,
             &worker_state.settings.rate_limit,
-            &form.email,
-            &form.password,
-            &ip,
+            staff_sessions::SignInAttempt {
+                email: &form.email,
+                password: &form.password,
+                client_ip: &ip,
+                language: reader,
+            },
             chrono::Utc::now(),
         )
     })

@@ -1,0 +1,203 @@
+//! Citizens signing in by email (docs/notifications.md): `POST /signin` asks for a link,
+//! `POST /signin/link` uses it (a button on the page the link opens, so a mail scanner that
+//! fetches links does not use it up), `POST /confirm` confirms an address given on a
+//! challenge, `POST /me/signout` ends the session.
+
+use super::{client_ip, csrf_ok, locale, redirect_with_flash, secure_cookies, with_connection};
+use crate::auth::citizen_session::{self, LIFETIME_SECS};
+use crate::services::citizen_sign_in::{self, LinkRequest};
+use crate::services::ServiceError;
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::{cookies, flash};
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use app::types::{FormError, Notice};
+use serde::Deserialize;
+
+const FORM: &str = "citizen_signin";
+
+/// The address form as posted.
+#[derive(Deserialize)]
+pub struct AddressForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// Asks for a sign-in link; answers alike whether or not the address is known.
+pub async fn request_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<AddressForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let typed = form.email.clone();
+    let back = |code| {
+        redirect_with_flash(
+            &req,
+            "/signin",
+            &flash::with_errors(
+                FORM,
+                &[("email", typed.as_str())],
+                vec![flash::field_error("email", code)],
+            ),
+        )
+    };
+    if !csrf_ok(&req, &form.csrf_token) {
+        return Ok(back(FormError::Csrf));
+    }
+    if form.email.trim().is_empty() {
+        return Ok(back(FormError::EmailRequired));
+    }
+    let reader = locale(&req);
+    let ip = client_ip(&req);
+    let limits = state.settings.rate_limit.clone();
+    let email = form.email.clone();
+    let outcome = with_connection(
+        &state,
+        reader,
+        move |conn| match citizen_sign_in::request_link(
+            conn,
+            &limits,
+            &email,
+            &ip,
+            reader,
+            chrono::Utc::now(),
+        ) {
+            Ok(outcome) => Ok(Some(outcome)),
+            Err(ServiceError::Invalid(_)) => Ok(None),
+            Err(other) => Err(anyhow::Error::from(other)),
+        },
+    )
+    .await?;
+    Ok(match outcome {
+        None => back(FormError::EmailInvalid),
+        Some(LinkRequest::RateLimited) => back(FormError::RateLimited),
+        Some(LinkRequest::Sent) => redirect_with_flash(
+            &req,
+            "/signin",
+            &flash::notice(FORM, Notice::SignInLinkSent),
+        ),
+    })
+}
+
+/// A link's token as posted from the page the link opened.
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+fn link_refused(req: &HttpRequest, code: FormError) -> HttpResponse {
+    redirect_with_flash(
+        req,
+        "/signin",
+        &flash::with_errors(FORM, &[], vec![flash::field_error("token", code)]),
+    )
+}
+
+/// Uses a sign-in link and opens the session.
+pub async fn use_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, WebError> {
+    if !csrf_ok(&req, &form.csrf_token) {
+        return Ok(link_refused(&req, FormError::Csrf));
+    }
+    let reader = locale(&req);
+    let token = form.token.clone();
+    let email = with_connection(&state, reader, move |conn| {
+        citizen_sign_in::use_sign_in_link(conn, &token, chrono::Utc::now())
+    })
+    .await?;
+    let Some(email) = email else {
+        return Ok(link_refused(&req, FormError::LinkInvalid));
+    };
+    let session = state
+        .citizen_sessions
+        .issue(&email, chrono::Utc::now().timestamp())
+        .map_err(|e| WebError::unexpected(e, reader))?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/me"))
+        .cookie(cookies::build(
+            citizen_session::COOKIE,
+            session,
+            Some(LIFETIME_SECS),
+            secure_cookies(&req),
+        ))
+        .finish())
+}
+
+/// Confirms the address a challenge gave.
+pub async fn confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, WebError> {
+    if !csrf_ok(&req, &form.csrf_token) {
+        return Ok(link_refused(&req, FormError::Csrf));
+    }
+    let reader = locale(&req);
+    let token = form.token.clone();
+    let email = with_connection(&state, reader, move |conn| {
+        citizen_sign_in::confirm_address(conn, &token, chrono::Utc::now())
+    })
+    .await?;
+    Ok(match email {
+        Some(_) => redirect_with_flash(
+            &req,
+            "/signin",
+            &flash::notice(FORM, Notice::AddressConfirmed),
+        ),
+        None => link_refused(&req, FormError::LinkInvalid),
+    })
+}
+
+/// The sign-out form as posted.
+#[derive(Deserialize)]
+pub struct SignOutForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// Ends the email session, on the server and in the browser.
+pub async fn sign_out(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<SignOutForm>,
+) -> Result<HttpResponse, WebError> {
+    if !csrf_ok(&req, &form.csrf_token) {
+        return Ok(redirect_with_flash(
+            &req,
+            "/signin",
+            &flash::notice(FORM, Notice::FormExpired),
+        ));
+    }
+    let reader = locale(&req);
+    let claims = req
+        .cookie(citizen_session::COOKIE)
+        .and_then(|c| state.citizen_sessions.verify(c.value()));
+    if let Some(claims) = claims {
+        let expires = chrono::DateTime::from_timestamp(claims.exp, 0)
+            .map(|t| t.naive_utc())
+            .unwrap_or_else(|| chrono::Utc::now().naive_utc());
+        with_connection(&state, reader, move |conn| {
+            citizen_sign_in::sign_out(conn, &claims.sid, expires, chrono::Utc::now())
+        })
+        .await?;
+    }
+    let mut response =
+        redirect_with_flash(&req, "/signin", &flash::notice(FORM, Notice::SignedOut));
+    if let Err(error) = response.add_cookie(&cookies::removal(
+        citizen_session::COOKIE,
+        secure_cookies(&req),
+    )) {
+        tracing::warn!(%error, "cannot clear the citizen session cookie");
+    }
+    Ok(response)
+}
