@@ -92,7 +92,7 @@ pub fn OutboxBody(outbox: OutboxView) -> impl IntoView {
     let list = if outbox.rows.is_empty() {
         view! { <div class="empty-state"><p>{tr!(locale, outbox_empty)}</p></div> }.into_any()
     } else {
-        view! { <OutboxTable rows=outbox.rows caption /> }.into_any()
+        view! { <OutboxTable rows=outbox.rows caption status=current.clone() /> }.into_any()
     };
     view! {
         <p class="back"><a href="/staff">{tr!(locale, back_staff_home)}</a></p>
@@ -124,9 +124,10 @@ pub fn OutboxBody(outbox: OutboxView) -> impl IntoView {
     }
 }
 
-/// The messages of one status; a failed one has its retry button.
+/// The messages of one status, with the columns that status needs (the next attempt of a
+/// waiting message, the time a sent one went, the error and a retry button of a failed one).
 #[component]
-fn OutboxTable(rows: Vec<OutboxRow>, caption: String) -> impl IntoView {
+fn OutboxTable(rows: Vec<OutboxRow>, caption: String, status: String) -> impl IntoView {
     let locale = use_page_context().locale;
     let id = tr!(locale, outbox_col_id);
     let kind = tr!(locale, outbox_col_kind);
@@ -154,10 +155,14 @@ fn OutboxTable(rows: Vec<OutboxRow>, caption: String) -> impl IntoView {
                     <th scope="col">{subject}</th>
                     <th scope="col" class="numeric">{attempts}</th>
                     <th scope="col">{created}</th>
-                    <th scope="col">{next}</th>
-                    <th scope="col">{sent}</th>
-                    <th scope="col">{error}</th>
-                    <th scope="col"><span class="visually-hidden">{tr!(locale, outbox_retry)}</span></th>
+                    {match status.as_str() {
+                        "queued" => view! { <th scope="col">{next}</th> }.into_any(),
+                        "sent" => view! { <th scope="col">{sent}</th> }.into_any(),
+                        _ => view! {
+                            <th scope="col">{error}</th>
+                            <th scope="col"><span class="visually-hidden">{tr!(locale, outbox_retry)}</span></th>
+                        }.into_any(),
+                    }}
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|row| {
@@ -173,20 +178,24 @@ fn OutboxTable(rows: Vec<OutboxRow>, caption: String) -> impl IntoView {
                                 </form>
                             }
                         });
-                        let next_attempt = (row.status == "queued").then_some(row.next_attempt_at);
+                        let last = match row.status.as_str() {
+                            "queued" => view! { <td data-label=next class="when">{when(Some(row.next_attempt_at))}</td> }.into_any(),
+                            "sent" => view! { <td data-label=sent class="when">{when(row.sent_at)}</td> }.into_any(),
+                            _ => view! {
+                                <td data-label=error class="message">{row.last_error.unwrap_or_else(|| "—".into())}</td>
+                                <td class="row-action">{retry}</td>
+                            }.into_any(),
+                        };
                         view! {
                             <tr>
                                 <th scope="row" data-label=id class="numeric">{row.id}</th>
                                 <td data-label=kind><code class="slug">{row.kind}</code></td>
-                                <td data-label=to class="break">{row.recipient}</td>
+                                <td data-label=to class="nowrap">{row.recipient}</td>
                                 <td data-label=language>{row.language}</td>
                                 <td data-label=subject>{row.subject}</td>
                                 <td data-label=attempts class="numeric">{row.attempts}</td>
-                                <td data-label=created class="nowrap">{when(Some(row.created_at))}</td>
-                                <td data-label=next class="nowrap">{when(next_attempt)}</td>
-                                <td data-label=sent class="nowrap">{when(row.sent_at)}</td>
-                                <td data-label=error class="message">{row.last_error.unwrap_or_else(|| "—".into())}</td>
-                                <td class="row-action">{retry}</td>
+                                <td data-label=created class="when">{when(Some(row.created_at))}</td>
+                                {last}
                             </tr>
                         }
                     }).collect_view()}
