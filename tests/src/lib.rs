@@ -2,6 +2,7 @@
 //! (a temporary SQLite file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` is set),
 //! and [`browser`] drives Debian's Chromium.
 
+pub mod appeal_support;
 pub mod browser;
 pub mod contract;
 pub mod mail;
@@ -286,6 +287,15 @@ pub fn hidden_value(html: &str, name: &str) -> Option<String> {
 #[macro_export]
 macro_rules! on_both_backends {
     ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $crate::on_both_backends_with! { |_settings| {}; $(async fn $name($app) $body)* }
+    };
+}
+
+/// [`on_both_backends`] with the settings adjusted first, e.g.
+/// `on_both_backends_with! { |s| s.mail.worker = false; async fn name(app) { … } }`.
+#[macro_export]
+macro_rules! on_both_backends_with {
+    (|$settings:ident| $adjust:expr; $(async fn $name:ident($app:ident) $body:block)*) => {
         $(
             mod $name {
                 #[allow(unused_imports)]
@@ -293,13 +303,19 @@ macro_rules! on_both_backends {
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    let $app = $crate::TestApp::spawn($crate::Backend::Sqlite).await;
+                    let $app = $crate::TestApp::spawn_with($crate::Backend::Sqlite, |$settings| {
+                        $adjust;
+                    })
+                    .await;
                     $body
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    let $app = $crate::TestApp::spawn($crate::Backend::Postgres).await;
+                    let $app = $crate::TestApp::spawn_with($crate::Backend::Postgres, |$settings| {
+                        $adjust;
+                    })
+                    .await;
                     $body
                 }
             }

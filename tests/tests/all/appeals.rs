@@ -7,18 +7,18 @@ use app::i18n::Locale;
 use app::port::StaffPrincipal;
 use app::types::{
     AppealState, ChallengedFactor, FindingKind, GroundKind, Grounds, OutcomeKind, Role,
-    StaffIdentity,
 };
 use chrono::Utc;
 use diesel::prelude::*;
 use server::auth::receipt::ReceiptSigner;
 use server::cli::demo_decisions::DEMO_PAIRS;
 use server::db::models::audit::{self, Actor as AuditActor};
-use server::db::schema::{agencies, appeal_pauses, appeals, audit_log, decisions, users};
-use server::domain::appeal::{Actor, Event, Outcome, StaffRole};
+use server::db::schema::{agencies, appeal_pauses, appeals, audit_log, decisions};
+use server::domain::appeal::{Event, Outcome, StaffRole};
 use server::services::appeals::claim;
 use server::services::appeals::filing::{self, FilingError, FilingRequest};
 use server::services::appeals::steps::{take_step, StepActor, StepError, StepEvent, StepRequest};
+use tests::appeal_support::{actor_of, citizen_of, staff, version};
 use tests::{on_both_backends, TestApp};
 
 const DECISION: &str = DEMO_PAIRS[0].0;
@@ -72,52 +72,6 @@ fn request_on(app: &TestApp, decision: &str, key: &str) -> FilingRequest {
 
 fn signer(app: &TestApp) -> ReceiptSigner {
     ReceiptSigner::from_seed(&app.keys.receipt_seed).unwrap()
-}
-
-/// A staff principal for an account created in `agency`.
-fn staff(app: &TestApp, email: &str, role: Role, agency: Option<&str>) -> StaffPrincipal {
-    app.create_user(email, role.as_str(), agency, "a-long-enough-password-2026");
-    let (user_id, agency_id): (i64, Option<i64>) = users::table
-        .filter(users::email.eq(email))
-        .select((users::id, users::agency_id))
-        .first(&mut app.db())
-        .unwrap();
-    StaffPrincipal {
-        user_id,
-        session_id: "test".into(),
-        role,
-        agency_id,
-        identity: StaffIdentity {
-            email: email.into(),
-            display_name: email.into(),
-            role,
-            agency_slug: agency.map(str::to_string),
-        },
-    }
-}
-
-fn actor_of(principal: &StaffPrincipal) -> StepActor {
-    StepActor {
-        actor: server::services::appeals::reading::staff_actor(principal).unwrap(),
-        audit: AuditActor::principal(principal),
-        decision_access: None,
-    }
-}
-
-fn citizen() -> StepActor {
-    StepActor {
-        actor: Actor::Citizen,
-        audit: AuditActor::citizen(),
-        decision_access: Some(DECISION.into()),
-    }
-}
-
-fn version(app: &TestApp, reference: &str) -> i32 {
-    appeals::table
-        .filter(appeals::reference.eq(reference))
-        .select(appeals::version)
-        .first(&mut app.db())
-        .unwrap()
 }
 
 fn open_pauses(app: &TestApp, reference: &str) -> i64 {
@@ -259,9 +213,9 @@ on_both_backends! {
         assert_eq!(asked, AppealState::AwaitingCitizen);
         assert_eq!(open_pauses(&app, reference), 1, "the clock stops while the agency waits");
         // Someone else's citizen session cannot answer.
-        let stranger = StepActor { decision_access: Some(DEMO_PAIRS[1].0.into()), ..citizen() };
+        let stranger = StepActor { decision_access: Some(DEMO_PAIRS[1].0.into()), ..citizen_of(DECISION) };
         assert!(matches!(step(&app, &stranger, reference, Event::Answer { reply: "x".into() }), Err(StepError::NotFound)));
-        assert_eq!(step(&app, &citizen(), reference, Event::Answer { reply: "Attached.".into() }).unwrap(), AppealState::UnderReview);
+        assert_eq!(step(&app, &citizen_of(DECISION), reference, Event::Answer { reply: "Attached.".into() }).unwrap(), AppealState::UnderReview);
         assert_eq!(open_pauses(&app, reference), 0);
 
         let overturn = Outcome {
@@ -281,7 +235,7 @@ on_both_backends! {
             .unwrap();
         assert!(corrected.unwrap().contains("approved"), "the overturn is recorded beside the original decision");
 
-        assert_eq!(step(&app, &citizen(), reference, Event::Escalate { statement: "Paid too late.".into() }).unwrap(), AppealState::Escalated);
+        assert_eq!(step(&app, &citizen_of(DECISION), reference, Event::Escalate { statement: "Paid too late.".into() }).unwrap(), AppealState::Escalated);
         let finding = Event::OmbudsmanFinding { kind: FindingKind::RecommendReconsideration, reasoning: "Reconsider the payment date.".into() };
         assert!(matches!(step(&app, &actor_of(&supervisor), reference, finding.clone()), Err(StepError::Refused(_))), "only an ombudsman issues findings");
         assert_eq!(step(&app, &actor_of(&ombudsman), reference, finding).unwrap(), AppealState::Resolved);

@@ -8,33 +8,10 @@ use diesel::prelude::*;
 use server::cli::demo_decisions::DEMO_PAIRS;
 use server::db::models::outbox::{self, OutboxMessage};
 use server::db::schema::{decisions, email_links, outbox as outbox_table};
-use tests::{hidden_value, on_both_backends, Backend, TestApp};
+use tests::{hidden_value, on_both_backends, TestApp};
 
 const DECISION: &str = DEMO_PAIRS[0].0;
 const OTHER: &str = DEMO_PAIRS[1].0;
-
-macro_rules! quiet_on_both_backends {
-    ($(async fn $name:ident($app:ident) $body:block)*) => {
-        $(
-            mod $name {
-                #[allow(unused_imports)]
-                use super::*;
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let $app = TestApp::spawn_with(Backend::Sqlite, |s| s.mail.worker = false).await;
-                    $body
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    let $app = TestApp::spawn_with(Backend::Postgres, |s| s.mail.worker = false).await;
-                    $body
-                }
-            }
-        )*
-    };
-}
 
 /// A form error's words in the deployment's default language (the tests' browsers ask for
 /// none).
@@ -130,7 +107,8 @@ async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
     client
 }
 
-quiet_on_both_backends! {
+// The background worker is off: these tests read the links from the queue.
+tests::on_both_backends_with! { |s| s.mail.worker = false;
     async fn a_single_use_link_signs_in_once_and_shows_only_ones_own_decisions(app) {
         server::cli::seed_demo::seed(&mut app.db(), &app.keys).unwrap();
         let email = subject_email(&app, DECISION);

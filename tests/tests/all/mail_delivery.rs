@@ -17,30 +17,7 @@ use std::process::{Child, Command};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tests::mail::{header, redress_binary, SmtpSink};
-use tests::{Backend, TestApp};
-
-macro_rules! with_smtp_on_both_backends {
-    ($(async fn $name:ident($app:ident) $body:block)*) => {
-        $(
-            mod $name {
-                #[allow(unused_imports)]
-                use super::*;
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let $app = TestApp::spawn_with(Backend::Sqlite, |s| s.mail.worker = false).await;
-                    $body
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    let $app = TestApp::spawn_with(Backend::Postgres, |s| s.mail.worker = false).await;
-                    $body
-                }
-            }
-        )*
-    };
-}
+use tests::TestApp;
 
 /// A worker in this process sending to the server on `port`.
 fn worker_for(app: &TestApp, port: u16) -> Worker {
@@ -131,7 +108,8 @@ fn message_ids(messages: &[String]) -> Vec<String> {
         .collect()
 }
 
-with_smtp_on_both_backends! {
+// The background worker is off: each test runs its own workers.
+tests::on_both_backends_with! { |s| s.mail.worker = false;
     async fn a_message_arrives_with_its_headers_and_both_bodies(app) {
         let sink = SmtpSink::start(Duration::ZERO);
         queue_messages(&app, 1);

@@ -4,54 +4,24 @@
 //! refused or rolled back queues nothing; citizens are written to only at a confirmed address.
 
 use app::i18n::Locale;
-use app::port::StaffPrincipal;
 use app::types::{
     ChallengedFactor, FindingKind, GroundKind, Grounds, MailFacts, MessageKind, OutcomeKind, Role,
-    StaffIdentity,
 };
 use chrono::Utc;
 use diesel::prelude::*;
 use server::auth::receipt::ReceiptSigner;
 use server::cli::demo_decisions::DEMO_PAIRS;
-use server::db::models::audit::Actor as AuditActor;
 use server::db::models::outbox::{self, OutboxMessage};
-use server::db::schema::{agencies, appeals, decisions, users};
-use server::domain::appeal::{Actor, Event, Outcome};
+use server::db::schema::{agencies, appeals, decisions};
+use server::domain::appeal::{Event, Outcome};
 use server::services::appeals::claim;
 use server::services::appeals::filing::{self, FilingRequest};
 use server::services::appeals::steps::{take_step, StepActor, StepError, StepEvent, StepRequest};
 use server::services::citizen_sign_in;
-use tests::{Backend, TestApp};
+use tests::appeal_support::{actor_of, citizen_of, staff, version};
+use tests::TestApp;
 
 const DECISION: &str = DEMO_PAIRS[0].0;
-
-/// Both backends, with the background worker off: these tests read the queue itself.
-macro_rules! queued_on_both_backends {
-    ($(async fn $name:ident($app:ident) $body:block)*) => {
-        $(
-            mod $name {
-                #[allow(unused_imports)]
-                use super::*;
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let $app = quiet(Backend::Sqlite).await;
-                    $body
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    let $app = quiet(Backend::Postgres).await;
-                    $body
-                }
-            }
-        )*
-    };
-}
-
-async fn quiet(backend: Backend) -> TestApp {
-    TestApp::spawn_with(backend, |s| s.mail.worker = false).await
-}
 
 /// Seeds the demo; returns the challenged decision's agency slug.
 fn seeded(app: &TestApp) -> String {
@@ -94,51 +64,6 @@ fn file(app: &TestApp, request: &FilingRequest) -> String {
     filing::file(&mut app.db(), &signer, request, Utc::now())
         .unwrap()
         .reference
-}
-
-fn staff(app: &TestApp, email: &str, role: Role, agency: Option<&str>) -> StaffPrincipal {
-    app.create_user(email, role.as_str(), agency, "a-long-enough-password-2026");
-    let (user_id, agency_id): (i64, Option<i64>) = users::table
-        .filter(users::email.eq(email))
-        .select((users::id, users::agency_id))
-        .first(&mut app.db())
-        .unwrap();
-    StaffPrincipal {
-        user_id,
-        session_id: "test".into(),
-        role,
-        agency_id,
-        identity: StaffIdentity {
-            email: email.into(),
-            display_name: email.into(),
-            role,
-            agency_slug: agency.map(str::to_string),
-        },
-    }
-}
-
-fn actor_of(principal: &StaffPrincipal) -> StepActor {
-    StepActor {
-        actor: server::services::appeals::reading::staff_actor(principal).unwrap(),
-        audit: AuditActor::principal(principal),
-        decision_access: None,
-    }
-}
-
-fn citizen() -> StepActor {
-    StepActor {
-        actor: Actor::Citizen,
-        audit: AuditActor::citizen(),
-        decision_access: Some(DECISION.into()),
-    }
-}
-
-fn version(app: &TestApp, reference: &str) -> i32 {
-    appeals::table
-        .filter(appeals::reference.eq(reference))
-        .select(appeals::version)
-        .first(&mut app.db())
-        .unwrap()
 }
 
 fn step(
@@ -216,7 +141,8 @@ fn token_of(message: &OutboxMessage) -> String {
     facts.link[at..].to_string()
 }
 
-queued_on_both_backends! {
+// The background worker is off: these tests read the queue itself.
+tests::on_both_backends_with! { |s| s.mail.worker = false;
     async fn each_step_queues_the_expected_messages_in_each_recipients_language(app) {
         let agency = seeded(&app);
         let reviewer = staff(&app, "r1@agency.kz", Role::Reviewer, Some(&agency));
@@ -249,7 +175,7 @@ queued_on_both_backends! {
         expect(&app, "acknowledging", &["acknowledged → citizen@example.kz [ru]"]);
         step(&app, &handler, &reference, ready(Event::RequestInformation { question: "Please send the employer's certificate.".into() })).unwrap();
         expect(&app, "asking", &["information_requested → citizen@example.kz [ru]"]);
-        step(&app, &citizen(), &reference, ready(Event::Answer { reply: "Attached.".into() })).unwrap();
+        step(&app, &citizen_of(DECISION), &reference, ready(Event::Answer { reply: "Attached.".into() })).unwrap();
         expect(&app, "the citizen's answer", &[]);
         let decide_by: chrono::NaiveDate = appeals::table.filter(appeals::reference.eq(&reference)).select(appeals::decide_by).first(&mut app.db()).unwrap();
         step(&app, &actor_of(&supervisor), &reference, StepEvent::Extend { new_due: decide_by + chrono::Duration::days(7), reason: "We asked the tax authority for records.".into() }).unwrap();
@@ -267,7 +193,7 @@ queued_on_both_backends! {
         assert_eq!(approvers.len(), 2);
         step(&app, &actor_of(&supervisor), &reference, ready(Event::Approve)).unwrap();
         expect(&app, "approving", &["outcome_decided → citizen@example.kz [ru]"]);
-        step(&app, &citizen(), &reference, ready(Event::Escalate { statement: "Paid too late.".into() })).unwrap();
+        step(&app, &citizen_of(DECISION), &reference, ready(Event::Escalate { statement: "Paid too late.".into() })).unwrap();
         expect(&app, "escalating", &[
             "escalated → citizen@example.kz [ru]",
             "new_escalation → ombudsman@ombudsman.demo.gov.kz [kk]",
