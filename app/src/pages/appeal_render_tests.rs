@@ -5,36 +5,11 @@ use super::appeal::AppealLayout;
 use super::appeal_receipt::ReceiptDocument;
 use super::challenge::ChallengeView;
 use super::receipt_verify::CheckResult;
-use crate::context::PageContext;
-use crate::i18n::{Locale, LocalizedText};
+use super::render_support::{context, date, render, text};
+use crate::i18n::Locale;
 use crate::types::*;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-
-fn render(context: PageContext, view: impl FnOnce() -> AnyView) -> String {
-    Owner::new().with(|| {
-        provide_context(context);
-        leptos_meta::provide_meta_context();
-        view().to_html()
-    })
-}
-
-fn context(locale: Locale, flash: Option<Flash>) -> PageContext {
-    PageContext {
-        locale,
-        csrf_token: "csrf-123".into(),
-        flash,
-        ..PageContext::default()
-    }
-}
-
-fn text(s: &str) -> LocalizedText {
-    LocalizedText::from_pairs([(Locale::En, s), (Locale::Ru, s)])
-}
-
-fn date(year: i32, month: u32, day: u32) -> CalendarDate {
-    CalendarDate { year, month, day }
-}
 
 fn challenge_form(open: bool) -> ChallengeForm {
     ChallengeForm {

@@ -30,6 +30,8 @@ pub mod receipt_verify;
 pub mod register;
 pub mod register_edit;
 pub mod register_entry;
+#[cfg(all(test, feature = "ssr"))]
+mod render_support;
 pub mod signin;
 pub mod staff_appeal;
 #[cfg(all(test, feature = "ssr"))]

@@ -2,21 +2,14 @@
 //! server's form handlers parse, a failed step coming back into its form, and the deadline
 //! markers that must read without colour.
 
+use super::render_support::{date, render, text};
 use super::staff_appeal::StaffCase;
 use super::staff_appeals::{QueueBody, QueueKind};
 use crate::context::PageContext;
-use crate::i18n::{Locale, LocalizedText};
+use crate::i18n::Locale;
 use crate::types::*;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-
-fn render(context: PageContext, view: impl FnOnce() -> AnyView) -> String {
-    Owner::new().with(|| {
-        provide_context(context);
-        leptos_meta::provide_meta_context();
-        view().to_html()
-    })
-}
 
 fn context(locale: Locale, role: Role, flash: Option<Flash>) -> PageContext {
     PageContext {
@@ -31,14 +24,6 @@ fn context(locale: Locale, role: Role, flash: Option<Flash>) -> PageContext {
         }),
         ..PageContext::default()
     }
-}
-
-fn text(s: &str) -> LocalizedText {
-    LocalizedText::from_pairs([(Locale::En, s), (Locale::Ru, s)])
-}
-
-fn date(year: i32, month: u32, day: u32) -> CalendarDate {
-    CalendarDate { year, month, day }
 }
 
 fn appeal(actions: Vec<EventKind>) -> AppealView {
