@@ -95,6 +95,16 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     for (reference, code) in super::demo_decisions::DEMO_PAIRS {
         println!("  {reference}  {code}");
     }
+    let first = super::demo_decisions::DEMO_PAIRS[0].0;
+    if let Some(email) = crate::db::models::decision::find_by_reference(&mut conn, first)?
+        .and_then(|d| d.subject_email)
+    {
+        println!(
+            "citizen sign-in by email (at /signin): {email}, the contact of {first}; the link \
+             arrives in {}",
+            settings.mail_settings().folder.display()
+        );
+    }
     Ok(())
 }
 

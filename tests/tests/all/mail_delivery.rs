@@ -2,7 +2,7 @@
 //! backends: the message's headers and both bodies as delivered; the server down (messages stay
 //! queued and go once it is back); a worker process killed in the middle of a batch (after a
 //! restart every message is sent, none twice); two worker processes on one database (each
-//! message sent once).
+//! message sent once); and the operator's `redress outbox` command.
 
 use app::i18n::Locale;
 use app::types::{MailFacts, MessageKind};
@@ -197,5 +197,37 @@ tests::on_both_backends_with! { |s| s.mail.worker = false;
         assert_eq!(unique.len(), 16);
         let senders: BTreeSet<String> = outbox::all(&mut app.db()).unwrap().into_iter().filter_map(|m| m.claimed_by).collect();
         assert!(!senders.is_empty());
+    }
+}
+
+tests::on_both_backends_with! { |s| s.mail.worker = false;
+    async fn an_operator_lists_the_outbox_and_retries_a_failed_message_from_the_command_line(app) {
+        queue_messages(&app, 2);
+        let first = outbox::all(&mut app.db()).unwrap()[0].id;
+        server::db::models::outbox::claim_due(&mut app.db(), "test", Utc::now().naive_utc(), Utc::now().naive_utc(), 1).unwrap();
+        server::db::models::outbox::mark_attempt_failed(&mut app.db(), first, "test", "550 5.1.1 mailbox unavailable", None).unwrap();
+        let run = |args: &[&str]| {
+            let output = Command::new(redress_binary())
+                .args(args)
+                .env("DATABASE_URL", &app.settings.database_url)
+                .env("REDRESS__DATA_DIR", &app.settings.data_dir)
+                .output()
+                .unwrap();
+            (output.status.success(), String::from_utf8_lossy(&output.stdout).to_string(), String::from_utf8_lossy(&output.stderr).to_string())
+        };
+        let (ok, listed, _) = run(&["outbox"]);
+        assert!(ok);
+        assert!(listed.starts_with("queued=1 failed=1 sent_last_day=0"), "{listed}");
+        let failed_line = listed.lines().find(|l| l.starts_with(&format!("{first}\t"))).unwrap();
+        assert!(failed_line.contains("failed") && failed_line.contains("p***@example.kz") && failed_line.contains("550 5.1.1"), "{failed_line}");
+        assert!(!listed.contains("person0@example.kz"), "addresses are masked");
+        let (ok, _, refused) = run(&["outbox", "retry", "999999"]);
+        assert!(!ok && refused.contains("no failed message has id 999999"), "{refused}");
+        let (ok, said, _) = run(&["outbox", "retry", &first.to_string()]);
+        assert!(ok, "{said}");
+        let row = outbox::all(&mut app.db()).unwrap().into_iter().find(|m| m.id == first).unwrap();
+        assert_eq!((row.status.as_str(), row.attempts), ("queued", 0));
+        let (_, only_failed, _) = run(&["outbox", "--status", "failed"]);
+        assert!(!only_failed.lines().skip(1).any(|l| !l.is_empty()), "nothing failed any more: {only_failed}");
     }
 }
