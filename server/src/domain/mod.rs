@@ -8,5 +8,6 @@ pub mod local_time;
 pub mod reference;
 pub mod register_walk;
 pub mod rules;
+pub mod stats;
 pub mod stored;
 pub mod validator;
