@@ -226,6 +226,7 @@ fn my_data() -> MyData {
             decided_at: "2026-03-03T09:00:00Z".into(),
             subject_email: Some("aigerim@example.kz".into()),
             subject_language: Some("kk".into()),
+            subject_region: Some("750000000".into()),
             national_id_on_record: true,
             content: serde_json::json!({"outcome": {"code": "refused"}}),
             corrected_outcome: None,

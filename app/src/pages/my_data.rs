@@ -160,6 +160,9 @@ fn HeldDecisionCard(decision: HeldDecision) -> impl IntoView {
                 {d.subject_language.map(|language| view! {
                     <dt>{tr!(locale, my_data_language)}</dt><dd>{language}</dd>
                 })}
+                {d.subject_region.map(|region| view! {
+                    <dt>{tr!(locale, my_data_region)}</dt><dd>{region}</dd>
+                })}
                 <dt>{tr!(locale, my_data_national_id)}</dt><dd>{national_id}</dd>
             </dl>
             <details class="help">

@@ -74,6 +74,8 @@ pub struct HeldDecision {
     pub decided_at: String,
     pub subject_email: Option<String>,
     pub subject_language: Option<String>,
+    /// The KATO code of the region the agency gave, if any.
+    pub subject_region: Option<String>,
     /// Whether a national identity number is on record (only its keyed hash is kept).
     pub national_id_on_record: bool,
     pub content: serde_json::Value,

@@ -151,6 +151,7 @@ fn row(
         subject_email: subject("email"),
         subject_national_id_hash: subject("national_id").map(|id| keyed_hash(&keys.lookup, &id)),
         subject_language: subject("language"),
+        subject_region: subject("region"),
         created_at: chrono::Utc::now().naive_utc(),
     })
 }

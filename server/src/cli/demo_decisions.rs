@@ -187,8 +187,45 @@ fn synthesise(
             "email": format!("citizen{:04}@example.kz", index + 1),
             "national_id": format!("{:02}{:02}{:02}{}{:05}", rng.gen_range(60..99), rng.gen_range(1..13), rng.gen_range(1..29), rng.gen_range(3..7), rng.gen_range(0..100_000)),
             "language": language,
+            "region": demo_region(index),
         },
     })
+}
+
+/// The KATO codes of Kazakhstan's oblasts and cities of republican significance, the largest
+/// cities first, so the demo's people live where most people do.
+const REGIONS: [&str; 20] = [
+    "750000000",
+    "710000000",
+    "790000000",
+    "610000000",
+    "350000000",
+    "190000000",
+    "630000000",
+    "310000000",
+    "150000000",
+    "550000000",
+    "390000000",
+    "110000000",
+    "230000000",
+    "270000000",
+    "430000000",
+    "470000000",
+    "590000000",
+    "100000000",
+    "330000000",
+    "620000000",
+];
+
+/// The region of the demo's `index`th person, spread over every region without drawing from
+/// the generator (so every other demo value stays as it was).
+fn demo_region(index: usize) -> &'static str {
+    // Every third person in one of the three largest cities, the rest spread evenly.
+    if index.is_multiple_of(3) {
+        REGIONS[(index / 3) % 3]
+    } else {
+        REGIONS[3 + (index * 7) % (REGIONS.len() - 3)]
+    }
 }
 
 /// A factor's value as shown, and its contribution.

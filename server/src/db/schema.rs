@@ -79,6 +79,7 @@ diesel::table! {
         subject_email -> Nullable<Text>,
         subject_national_id_hash -> Nullable<Text>,
         subject_language -> Nullable<Text>,
+        subject_region -> Nullable<Text>,
         created_at -> Timestamp,
         corrected_outcome_json -> Nullable<Text>,
     }

@@ -64,6 +64,11 @@ pub struct Subject {
     #[serde(default)]
     #[schema(value_type = Option<String>, pattern = "^(kk|ru|en)$")]
     pub language: Option<Locale>,
+    /// Where the person lives: the KATO code of the oblast or city of republican significance
+    /// (two digits, then seven zeros: `750000000` is Almaty). Used only for statistics by region.
+    #[serde(default)]
+    #[schema(pattern = "^[0-9]{2}0000000$")]
+    pub region: Option<String>,
 }
 
 /// One decision with its explanation. Unknown fields are refused when a decision is submitted

@@ -296,7 +296,12 @@ fn subject(value: Option<&Value>, field: &str, v: &mut Validator) -> Option<Subj
     if matches!(value, None | Some(Value::Null)) {
         return None;
     }
-    let map = object_at(value?, field, &["email", "national_id", "language"], v)?;
+    let map = object_at(
+        value?,
+        field,
+        &["email", "national_id", "language", "region"],
+        v,
+    )?;
     let email = match map.get("email") {
         None | Some(Value::Null) => None,
         some => v.email(some, &format!("{field}.email")),
@@ -321,11 +326,27 @@ fn subject(value: Option<&Value>, field: &str, v: &mut Validator) -> Option<Subj
             "kk, ru, en",
         ),
     };
+    let region = v.optional_string(map.get("region"), &format!("{field}.region"), 9);
+    if region.as_ref().is_some_and(|code| !is_region_code(code)) {
+        v.fail(
+            &format!("{field}.region"),
+            "must be the KATO code of an oblast or a city of republican significance: two digits, then seven zeros (750000000)",
+        );
+    }
     Some(Subject {
         email,
         national_id,
         language,
+        region,
     })
+}
+
+/// A KATO code at the level of an oblast or a city of republican significance.
+fn is_region_code(code: &str) -> bool {
+    code.len() == 9
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && code[2..].bytes().all(|b| b == b'0')
+        && &code[..2] != "00"
 }
 
 fn language_code(code: &str) -> Option<Locale> {

@@ -169,6 +169,7 @@ pub fn my_data(conn: &mut DbConnection, email: &str, now: DateTime<Utc>) -> anyh
                 decided_at: stamp(d.decided_at),
                 subject_email: d.subject_email.clone(),
                 subject_language: d.subject_language.clone(),
+                subject_region: d.subject_region.clone(),
                 national_id_on_record: d.subject_national_id_hash.is_some(),
                 content: serde_json::from_str(&d.content_json)?,
                 corrected_outcome: d

@@ -181,6 +181,7 @@ fn new_row(
             .as_deref()
             .map(|id| keyed_hash(&keys.lookup, id)),
         subject_language: subject.language.map(|l| l.code().to_string()),
+        subject_region: subject.region,
         created_at: now,
     })
 }

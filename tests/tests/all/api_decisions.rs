@@ -43,7 +43,7 @@ fn decision(external_id: &str) -> Value {
         "human_involvement": "none",
         "human_reviewer": null,
         "model_version": "hb-2026.10.1+sha256:9f2c",
-        "subject": {"email": "citizen@example.kz", "national_id": "900101300123", "language": "ru"}
+        "subject": {"email": "citizen@example.kz", "national_id": "900101300123", "language": "ru", "region": "750000000"}
     })
 }
 
@@ -199,6 +199,8 @@ on_both_backends! {
         assert_eq!(hash.len(), 64);
         assert!(national.is_some_and(|n| n.len() == 64 && !n.contains("900101300123")));
         assert!(!content.contains("900101300123"), "the submitted document is not kept with the IIN in it");
+        let region: Option<String> = decisions::table.select(decisions::subject_region).first(&mut app.db()).unwrap();
+        assert_eq!(region.as_deref(), Some("750000000"), "the region is kept for the statistics by region");
     }
 
     async fn another_agency_gets_404_and_a_reissued_code_replaces_the_old(app) {
@@ -227,6 +229,7 @@ on_both_backends! {
         let own: Value = own.json().await.unwrap();
         assert_eq!(own["external_id"], "HB-1");
         assert!(own["subject"].get("national_id").is_none());
+        assert_eq!(own["subject"]["region"], "750000000");
     }
 
     async fn what_a_careless_integrator_sends_is_refused_by_name(app) {
@@ -235,6 +238,9 @@ on_both_backends! {
             ("subject.email", json!("@"), "must be an email address"),
             ("subject.email", json!("0@"), "must be an email address"),
             ("subject.email", json!("a@b@c"), "must be an email address"),
+            ("subject.region", json!("751010000"), "must be the KATO code of an oblast"),
+            ("subject.region", json!("75"), "must be the KATO code of an oblast"),
+            ("subject.region", json!("000000000"), "must be the KATO code of an oblast"),
             ("decided_at", json!("0001-01-01T00:00:00Z"), "is before housing-benefit-eligibility was entered in the register"),
             ("decided_at", json!("9999-01-01T00:00:00Z"), "must not be more than a day in the future"),
             ("external_id", json!("HB\u{0}1"), "must not contain control characters"),
@@ -349,6 +355,7 @@ on_both_backends! {
             subject_email: None,
             subject_national_id_hash: None,
             subject_language: None,
+            subject_region: None,
             created_at: stored.created_at,
         }];
         server::db::write_transaction(&mut conn, |conn| {

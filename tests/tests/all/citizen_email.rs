@@ -203,6 +203,8 @@ tests::on_both_backends_with! { |s| s.mail.worker = false;
         let decisions: Vec<&str> = data["decisions"].as_array().unwrap().iter().map(|d| d["reference"].as_str().unwrap()).collect();
         assert!(decisions.contains(&DECISION), "{decisions:?}");
         assert!(!decisions.contains(&OTHER));
+        let held = data["decisions"].as_array().unwrap().iter().find(|d| d["reference"] == DECISION).unwrap();
+        assert!(held["subject_region"].as_str().is_some_and(|r| r.len() == 9), "the region on record is shown: {held}");
         let views = data["views"].as_array().unwrap();
         assert!(views.iter().any(|v| v["subject"] == DECISION && v["role"] == "reviewer" && v["agency"] == agency.as_str()), "{views:?}");
         assert!(data["addresses"].as_array().unwrap().iter().any(|a| a["email"] == email.as_str() && a["confirmed_at"].is_string()));

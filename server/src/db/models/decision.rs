@@ -24,6 +24,8 @@ pub struct Decision {
     pub subject_national_id_hash: Option<String>,
     pub subject_language: Option<String>,
     pub created_at: NaiveDateTime,
+    /// The subject's region: a KATO code of an oblast or a city of republican significance.
+    pub subject_region: Option<String>,
     /// What an overturned appeal made of the decision (`domain::appeal::CorrectedOutcome`),
     /// kept beside the original, which never changes.
     pub corrected_outcome_json: Option<String>,
@@ -45,6 +47,7 @@ pub struct NewDecision {
     pub subject_email: Option<String>,
     pub subject_national_id_hash: Option<String>,
     pub subject_language: Option<String>,
+    pub subject_region: Option<String>,
     pub created_at: NaiveDateTime,
 }
 

@@ -1,0 +1,2 @@
+DROP INDEX decisions_system_region_idx;
+ALTER TABLE decisions DROP COLUMN subject_region;
