@@ -38,6 +38,10 @@ pub fn FindPage() -> impl IntoView {
                 <summary>{tr!(locale, find_help_title)}</summary>
                 <p>{tr!(locale, find_help_body)}</p>
             </details>
+            <p class="hint">
+                {tr!(locale, find_or_email)}" "
+                <a href="/signin">{tr!(locale, find_or_email_link)}</a>
+            </p>
         </div>
     }
 }
