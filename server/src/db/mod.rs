@@ -24,6 +24,13 @@ pub type DbPool = Pool<ConnectionManager<DbConnection>>;
 /// One pooled connection.
 pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
 
+diesel::define_sql_function! {
+    /// SQL's `lower`, as the expression indexes on email addresses are built
+    /// (`lower(decisions.subject_email)`, `lower(appeals.contact_email)`), so a comparison with
+    /// an address already in lower case uses them.
+    fn lower(text: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
+}
+
 /// Whether a URL selects PostgreSQL (anything else is a SQLite file path).
 pub fn is_postgres_url(url: &str) -> bool {
     url.starts_with("postgres://") || url.starts_with("postgresql://")

@@ -3,6 +3,13 @@
 
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
 
+/// A stored UTC time as RFC 3339 to the second (`2026-11-30T16:38:00Z`): how exports and the
+/// API write times.
+pub fn rfc3339_utc(at: NaiveDateTime) -> String {
+    at.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// The offset from UTC, in hours, of an agency time zone.
 pub fn utc_offset_hours(time_zone: &str) -> i64 {
     match time_zone {

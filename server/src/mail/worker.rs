@@ -77,9 +77,8 @@ impl Worker {
             let outcome = self.deliver(&message);
             let now = Utc::now().naive_utc();
             match outcome {
-                Ok(blanked) => {
-                    if outbox::mark_sent(&mut conn, message.id, &self.id, now, blanked.as_deref())?
-                    {
+                Ok(kept) => {
+                    if outbox::mark_sent(&mut conn, message.id, &self.id, now, &kept)? {
                         round.sent += 1;
                     }
                 }
@@ -134,9 +133,9 @@ impl Worker {
         }
     }
 
-    /// Renders and hands over one message; on success, the facts to store instead when the
-    /// message carried a single-use link.
-    fn deliver(&self, message: &OutboxMessage) -> Result<Option<String>, SendError> {
+    /// Renders and hands over one message; on success, the facts to keep: as they were, or
+    /// without the single-use link the message carried.
+    fn deliver(&self, message: &OutboxMessage) -> Result<String, SendError> {
         let permanent = |message: String| SendError {
             message,
             permanent: true,
@@ -151,11 +150,12 @@ impl Worker {
             .build(message, &rendered)
             .map_err(|e| permanent(format!("cannot build the message: {e}")))?;
         self.transport.send(&email, &file_stem(message))?;
-        if kind.carries_secret() {
-            facts.link = String::new();
-            return Ok(serde_json::to_string(&facts).ok());
+        if !kind.carries_secret() {
+            return Ok(message.facts_json.clone());
         }
-        Ok(None)
+        facts.link = String::new();
+        // Serialising plain data cannot fail; were it to, the stored facts are blanked whole.
+        Ok(serde_json::to_string(&facts).unwrap_or_else(|_| "{}".into()))
     }
 
     fn build(&self, message: &OutboxMessage, rendered: &Rendered) -> anyhow::Result<Message> {

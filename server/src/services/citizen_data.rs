@@ -3,6 +3,7 @@
 //! everything the portal holds about them, for the right of access (Law of the Republic of
 //! Kazakhstan on Personal Data and its Protection; GDPR Art. 15). docs/notifications.md.
 
+use super::accounts::normalise_email;
 use super::explanations::system_name;
 use crate::db::models::agency::{self, Agency};
 use crate::db::models::appeal::{self, AppealRow};
@@ -11,6 +12,7 @@ use crate::db::models::{audit, email_link, outbox};
 use crate::db::DbConnection;
 use crate::domain::decision::DecisionDocument;
 use crate::domain::local_time::local_date;
+use crate::domain::local_time::rfc3339_utc as stamp;
 use crate::domain::stored;
 use crate::mail::render;
 use crate::services::appeals::clock::calendar_date;
@@ -19,7 +21,7 @@ use app::types::{
     AppealState, CitizenHome, HeldAddress, HeldAppeal, HeldDecision, HeldEmail, HeldView,
     MailFacts, MessageKind, MyAppeal, MyData, MyDecision, MyFile, MyMessage, Role,
 };
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use std::collections::{BTreeSet, HashMap};
 
 /// The citizen's decisions and appeals, as records.
@@ -117,37 +119,47 @@ pub fn home(conn: &mut DbConnection, email: &str) -> anyhow::Result<CitizenHome>
     })
 }
 
+/// Whether `decision` is the citizen's: sent to their address, or appealed with it.
+fn is_theirs(conn: &mut DbConnection, email: &str, decision: &Decision) -> anyhow::Result<bool> {
+    if decision
+        .subject_email
+        .as_deref()
+        .is_some_and(|subject| normalise_email(subject) == email)
+    {
+        return Ok(true);
+    }
+    Ok(appeal::of_citizen(conn, email, &[])?
+        .iter()
+        .any(|a| a.decision_id == decision.id))
+}
+
 /// The decision the citizen `email` may open by reference: one of theirs, or one they appealed.
 pub fn openable_decision(
     conn: &mut DbConnection,
     email: &str,
     reference: &str,
 ) -> anyhow::Result<Option<String>> {
-    let records = records(conn, email)?;
-    Ok(records
-        .appeal_decisions
-        .values()
-        .find(|d| d.reference == reference)
-        .map(|d| d.reference.clone()))
+    let Some(found) = decision::find_by_reference(conn, reference)? else {
+        return Ok(None);
+    };
+    Ok(is_theirs(conn, email, &found)?.then_some(found.reference))
 }
 
-/// The decision of the appeal `reference`, if the appeal is the citizen's.
+/// The decision of the appeal `reference`, if the appeal is the citizen's: filed with their
+/// address, or on one of their decisions.
 pub fn decision_of_appeal(
     conn: &mut DbConnection,
     email: &str,
     reference: &str,
 ) -> anyhow::Result<Option<String>> {
-    let records = records(conn, email)?;
-    Ok(records
-        .appeals
-        .iter()
-        .find(|a| a.reference == reference)
-        .and_then(|a| records.appeal_decisions.get(&a.decision_id))
-        .map(|d| d.reference.clone()))
-}
-
-fn stamp(at: NaiveDateTime) -> String {
-    at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true)
+    let Some(row) = appeal::find_by_reference(conn, reference)? else {
+        return Ok(None);
+    };
+    let Some(found) = decision::find_by_id(conn, row.decision_id)? else {
+        return Ok(None);
+    };
+    let filed_by_them = normalise_email(&row.contact_email) == email;
+    Ok((filed_by_them || is_theirs(conn, email, &found)?).then_some(found.reference))
 }
 
 /// Everything the portal holds about the citizen signed in as `email`, as of `now`.

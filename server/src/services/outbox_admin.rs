@@ -5,15 +5,36 @@ use super::error::ServiceError;
 use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::outbox::{self, OutboxMessage};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::local_time::rfc3339_utc as stamp;
 use crate::mail::render;
 use app::i18n::Locale;
 use app::types::{MailFacts, MessageKind, OutboxRow, OutboxView, Role};
-use chrono::{DateTime, Duration, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::QueryResult;
 
 /// How many messages a list shows.
 pub const LIST_LIMIT: i64 = 100;
 /// The statuses a list can show.
 pub const STATUSES: [&str; 3] = ["queued", "failed", "sent"];
+
+/// What waits in the outbox: for the admin page and for `/readyz`'s monitoring.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Backlog {
+    pub queued: i64,
+    pub failed: i64,
+    /// The oldest queued message's age in seconds (0 when none waits).
+    pub oldest_queued_secs: i64,
+}
+
+/// The backlog as of `now`.
+pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Backlog> {
+    let oldest = outbox::oldest_queued(conn)?;
+    Ok(Backlog {
+        queued: outbox::count(conn, "queued")?,
+        failed: outbox::count(conn, "failed")?,
+        oldest_queued_secs: oldest.map_or(0, |at| (now - at).num_seconds().max(0)),
+    })
+}
 
 /// The outbox for `role`: only admins see it (`NotFound` for anyone else, as for pages they
 /// may not open).
@@ -31,22 +52,18 @@ pub fn view(
         .find(|s| *s == status)
         .unwrap_or("queued");
     let now = now.naive_utc();
-    let oldest = outbox::oldest_queued(conn)?;
+    let waiting = backlog(conn, now)?;
     Ok(OutboxView {
-        queued: outbox::count(conn, "queued")?,
-        failed: outbox::count(conn, "failed")?,
+        queued: waiting.queued,
+        failed: waiting.failed,
         sent_last_day: outbox::sent_since(conn, now - Duration::days(1))?,
-        oldest_queued_secs: oldest.map_or(0, |at| (now - at).num_seconds().max(0)),
+        oldest_queued_secs: waiting.oldest_queued_secs,
         status: status.to_string(),
         rows: outbox::list(conn, status, LIST_LIMIT)?
             .into_iter()
             .map(row)
             .collect(),
     })
-}
-
-fn stamp(at: NaiveDateTime) -> String {
-    at.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// One message as the list shows it.

@@ -1,7 +1,7 @@
 //! Liveness and readiness for load balancers and orchestrators.
 
 use crate::db;
-use crate::db::models::outbox;
+use crate::services::outbox_admin;
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use diesel::connection::SimpleConnection;
@@ -24,13 +24,8 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         if db::has_pending_migrations(&mut conn)? {
             return Ok(None);
         }
-        let now = chrono::Utc::now().naive_utc();
-        let oldest = outbox::oldest_queued(&mut conn)?;
-        Ok(Some(serde_json::json!({
-            "queued": outbox::count(&mut conn, "queued")?,
-            "failed": outbox::count(&mut conn, "failed")?,
-            "oldest_queued_secs": oldest.map_or(0, |at| (now - at).num_seconds().max(0)),
-        })))
+        let backlog = outbox_admin::backlog(&mut conn, chrono::Utc::now().naive_utc())?;
+        Ok(Some(serde_json::to_value(backlog)?))
     })
     .await;
     match check {

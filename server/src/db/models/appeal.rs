@@ -2,7 +2,7 @@
 //! appeal services run. The rules live in `domain::appeal` and `services::appeals`.
 
 use crate::db::schema::{appeal_attachments, appeal_entries, appeal_pauses, appeals};
-use crate::db::DbConnection;
+use crate::db::{lower, DbConnection};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -347,11 +347,6 @@ pub fn attachments(conn: &mut DbConnection, appeal_id: i64) -> QueryResult<Vec<A
         .load(conn)
 }
 
-diesel::define_sql_function! {
-    /// SQL's `lower`, matching the expression index on `appeals.contact_email`.
-    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
-
 /// The appeals filed with the contact address `email` (in lower case) or on one of the
 /// decisions `decision_ids`, oldest first.
 pub fn of_citizen(
@@ -361,7 +356,7 @@ pub fn of_citizen(
 ) -> QueryResult<Vec<AppealRow>> {
     appeals::table
         .filter(
-            lower(appeals::contact_email)
+            lower(appeals::contact_email.nullable())
                 .eq(email)
                 .or(appeals::decision_id.eq_any(decision_ids)),
         )
@@ -373,7 +368,7 @@ pub fn of_citizen(
 /// Whether any appeal was filed with the contact address `email` (in lower case).
 pub fn contact_known(conn: &mut DbConnection, email: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        appeals::table.filter(lower(appeals::contact_email).eq(email)),
+        appeals::table.filter(lower(appeals::contact_email.nullable()).eq(email)),
     ))
     .get_result(conn)
 }

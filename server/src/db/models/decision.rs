@@ -1,7 +1,7 @@
 //! Decisions with their explanations, as agencies push them.
 
 use crate::db::schema::decisions;
-use crate::db::DbConnection;
+use crate::db::{lower, DbConnection};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -151,16 +151,10 @@ pub fn count_for_versions(conn: &mut DbConnection, version_ids: &[i64]) -> Query
         .get_result(conn)
 }
 
-diesel::define_sql_function! {
-    /// SQL's `lower`, matching the expression index on `decisions.subject_email`.
-    #[sql_name = "lower"]
-    fn lower_nullable(text: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
-}
-
 /// The decisions whose subject contact is `email` (in lower case), newest first.
 pub fn with_subject_email(conn: &mut DbConnection, email: &str) -> QueryResult<Vec<Decision>> {
     decisions::table
-        .filter(lower_nullable(decisions::subject_email).eq(email))
+        .filter(lower(decisions::subject_email).eq(email))
         .order((decisions::decided_at.desc(), decisions::id.desc()))
         .select(Decision::as_select())
         .load(conn)
@@ -177,7 +171,7 @@ pub fn with_ids(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Decisio
 /// Whether any decision names `email` (in lower case) as its subject's contact.
 pub fn subject_email_known(conn: &mut DbConnection, email: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        decisions::table.filter(lower_nullable(decisions::subject_email).eq(email)),
+        decisions::table.filter(lower(decisions::subject_email).eq(email)),
     ))
     .get_result(conn)
 }

@@ -115,42 +115,31 @@ pub fn claim_due(
         .load(conn)
 }
 
-/// Marks a message sent, if `worker` still holds it. A message with a single-use link is
-/// stored from then on with `blanked_facts` (the link removed): the recipient has it, and the
-/// database need not.
+/// Marks a message sent, if `worker` still holds it, keeping `facts` as its facts from then on
+/// (the sender passes them with any single-use link removed: the recipient has it, and the
+/// database need not).
 pub fn mark_sent(
     conn: &mut DbConnection,
     id: i64,
     worker: &str,
     now: NaiveDateTime,
-    blanked_facts: Option<&str>,
+    facts: &str,
 ) -> QueryResult<bool> {
-    let target = outbox::table
-        .filter(outbox::id.eq(id))
-        .filter(outbox::claimed_by.eq(worker))
-        .filter(outbox::status.eq("queued"));
-    let changed = if let Some(facts) = blanked_facts {
-        diesel::update(target)
-            .set((
-                outbox::status.eq("sent"),
-                outbox::sent_at.eq(now),
-                outbox::attempts.eq(outbox::attempts + 1),
-                outbox::lease_until.eq(None::<NaiveDateTime>),
-                outbox::last_error.eq(None::<String>),
-                outbox::facts_json.eq(facts),
-            ))
-            .execute(conn)?
-    } else {
-        diesel::update(target)
-            .set((
-                outbox::status.eq("sent"),
-                outbox::sent_at.eq(now),
-                outbox::attempts.eq(outbox::attempts + 1),
-                outbox::lease_until.eq(None::<NaiveDateTime>),
-                outbox::last_error.eq(None::<String>),
-            ))
-            .execute(conn)?
-    };
+    let changed = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::claimed_by.eq(worker))
+            .filter(outbox::status.eq("queued")),
+    )
+    .set((
+        outbox::status.eq("sent"),
+        outbox::sent_at.eq(now),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::lease_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(None::<String>),
+        outbox::facts_json.eq(facts),
+    ))
+    .execute(conn)?;
     Ok(changed == 1)
 }
 

@@ -6,6 +6,7 @@ use super::case::StoredOutcome;
 use crate::db::models::appeal::AppealRow;
 use crate::db::schema::{appeals, decisions};
 use crate::db::DbConnection;
+use crate::domain::local_time::rfc3339_utc as rfc3339;
 use crate::domain::reference::AppealReference;
 use crate::domain::stored;
 use crate::services::ServiceError;
@@ -58,11 +59,6 @@ pub struct AgencyAppealList {
     pub appeals: Vec<AgencyAppeal>,
     /// True when more appeals matched than one answer carries.
     pub truncated: bool,
-}
-
-fn rfc3339(at: NaiveDateTime) -> String {
-    at.and_utc()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn to_feed(row: AppealRow, decision_reference: String) -> Result<AgencyAppeal, ServiceError> {

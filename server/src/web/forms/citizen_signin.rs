@@ -100,28 +100,46 @@ fn link_refused(req: &HttpRequest, code: FormError) -> HttpResponse {
     )
 }
 
+/// A service that uses a link's token up and answers the address it opens.
+type LinkUse = fn(
+    &mut crate::db::DbConnection,
+    &str,
+    chrono::DateTime<chrono::Utc>,
+) -> Result<Option<String>, ServiceError>;
+
+/// The address a posted link opens, using the link up with `use_it`; or the response that
+/// sends the person back to `/signin` with the reason (an expired form, a spent link).
+async fn address_of(
+    req: &HttpRequest,
+    state: &AppState,
+    form: &TokenForm,
+    use_it: LinkUse,
+) -> Result<Result<String, HttpResponse>, WebError> {
+    if !csrf_ok(req, &form.csrf_token) {
+        return Ok(Err(link_refused(req, FormError::Csrf)));
+    }
+    let token = form.token.clone();
+    let address = with_connection(state, locale(req), move |conn| {
+        use_it(conn, &token, chrono::Utc::now())
+    })
+    .await?;
+    Ok(address.ok_or_else(|| link_refused(req, FormError::LinkInvalid)))
+}
+
 /// Uses a sign-in link and opens the session.
 pub async fn use_link(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, WebError> {
-    if !csrf_ok(&req, &form.csrf_token) {
-        return Ok(link_refused(&req, FormError::Csrf));
-    }
-    let reader = locale(&req);
-    let token = form.token.clone();
-    let email = with_connection(&state, reader, move |conn| {
-        citizen_sign_in::use_sign_in_link(conn, &token, chrono::Utc::now())
-    })
-    .await?;
-    let Some(email) = email else {
-        return Ok(link_refused(&req, FormError::LinkInvalid));
+    let email = match address_of(&req, &state, &form, citizen_sign_in::use_sign_in_link).await? {
+        Ok(email) => email,
+        Err(back) => return Ok(back),
     };
     let session = state
         .citizen_sessions
         .issue(&email, chrono::Utc::now().timestamp())
-        .map_err(|e| WebError::unexpected(e, reader))?;
+        .map_err(|e| WebError::unexpected(e, locale(&req)))?;
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/me"))
         .cookie(cookies::build(
@@ -139,23 +157,16 @@ pub async fn confirm(
     state: web::Data<AppState>,
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, WebError> {
-    if !csrf_ok(&req, &form.csrf_token) {
-        return Ok(link_refused(&req, FormError::Csrf));
-    }
-    let reader = locale(&req);
-    let token = form.token.clone();
-    let email = with_connection(&state, reader, move |conn| {
-        citizen_sign_in::confirm_address(conn, &token, chrono::Utc::now())
-    })
-    .await?;
-    Ok(match email {
-        Some(_) => redirect_with_flash(
-            &req,
-            "/signin",
-            &flash::notice(FORM, Notice::AddressConfirmed),
-        ),
-        None => link_refused(&req, FormError::LinkInvalid),
-    })
+    Ok(
+        match address_of(&req, &state, &form, citizen_sign_in::confirm_address).await? {
+            Ok(_) => redirect_with_flash(
+                &req,
+                "/signin",
+                &flash::notice(FORM, Notice::AddressConfirmed),
+            ),
+            Err(back) => back,
+        },
+    )
 }
 
 /// The sign-out form as posted.
