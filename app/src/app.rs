@@ -2,6 +2,7 @@
 
 use crate::components::layout::{Footer, Header};
 use crate::context::provide_page_context;
+use crate::pages::stats::{StaffStatsPage, StatsPage};
 use crate::pages::{
     admin_outbox::AdminOutboxPage, citizen_link::CitizenLinkPage,
     citizen_signin::CitizenSignInPage, confirm_address::ConfirmAddressPage, my_data::MyDataPage,
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/agencies/:slug/calendar") view=AgencyCalendarPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/decisions") view=StaffDecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/flags") view=StaffFlagsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/stats") view=StaffStatsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/appeals") view=StaffAppealsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/appeals/:reference") view=StaffAppealPage ssr=SsrMode::Async />
                     <Route path=path!("/ombudsman") view=OmbudsmanPage ssr=SsrMode::Async />
@@ -116,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/receipts/verify") view=ReceiptVerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/register/:slug") view=RegisterEntryPage ssr=SsrMode::Async />
+                    <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/signin") view=CitizenSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/signin/link") view=CitizenLinkPage ssr=SsrMode::Async />

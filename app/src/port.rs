@@ -6,6 +6,7 @@ use crate::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
     CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
     RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, Role, StaffHome, StaffIdentity,
+    StatsFilters, StatsReport,
 };
 #[cfg(feature = "ssr")]
 use actix_web::HttpMessage;
@@ -122,6 +123,15 @@ pub trait Portal: Send + Sync + 'static {
         principal: &StaffPrincipal,
         status: &str,
     ) -> Result<OutboxView, AppError>;
+    /// The redress statistics: public (small counts suppressed) when `principal` is `None`;
+    /// exact for an ombudsman or admin; exact for a supervisor's own state body only;
+    /// `NotFound` for a reviewer. A filter that cannot be read (a month not `YYYY-MM`, an
+    /// unknown slug) is left out, so a hand-edited address still shows figures.
+    async fn stats(
+        &self,
+        principal: Option<&StaffPrincipal>,
+        filters: StatsFilters,
+    ) -> Result<StatsReport, AppError>;
 }
 
 /// The portal as it travels through Leptos's context.

@@ -41,6 +41,52 @@ pub struct Settings {
     /// (`https://redress.example.kz`); `http://` and the bind address when unset.
     #[serde(default)]
     pub public_url: Option<String>,
+    /// The statistics: suppression of small counts, systems of concern (docs/statistics.md).
+    #[serde(default)]
+    pub stats: StatsSettings,
+}
+
+/// How the statistics publish and flag.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StatsSettings {
+    /// Public counts below this are shown as "fewer than" it, and rates on them withheld.
+    #[serde(default = "default_suppression_threshold")]
+    pub suppression_threshold: u64,
+    /// The fewest appeals in a measure for a system to be flagged on it.
+    #[serde(default = "default_concern_min_appeals")]
+    pub concern_min_appeals: u64,
+    /// The time zone whose date is "today" for the default period and for appeals past due.
+    #[serde(default = "default_stats_time_zone")]
+    pub time_zone: String,
+}
+
+fn default_stats_time_zone() -> String {
+    "Asia/Almaty".into()
+}
+
+impl StatsSettings {
+    /// Today's date in the statistics' time zone.
+    pub fn today(&self, now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        crate::domain::local_time::local_date(now.naive_utc(), &self.time_zone)
+    }
+}
+
+fn default_suppression_threshold() -> u64 {
+    crate::domain::stats::DEFAULT_THRESHOLD
+}
+
+fn default_concern_min_appeals() -> u64 {
+    crate::domain::stats::DEFAULT_MIN_APPEALS
+}
+
+impl Default for StatsSettings {
+    fn default() -> Self {
+        StatsSettings {
+            suppression_threshold: default_suppression_threshold(),
+            concern_min_appeals: default_concern_min_appeals(),
+            time_zone: default_stats_time_zone(),
+        }
+    }
 }
 
 /// Staff session lifetimes.
@@ -131,6 +177,7 @@ impl Default for Settings {
             evidence: crate::blobs::evidence::EvidenceLimits::default(),
             mail: crate::mail::settings::MailSettings::default(),
             public_url: None,
+            stats: StatsSettings::default(),
         }
     }
 }

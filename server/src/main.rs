@@ -32,7 +32,12 @@ enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Create realistic demo agencies, AI systems and one account per role (safe to run twice).
-    SeedDemo,
+    SeedDemo {
+        /// Then add N load decisions and N/10 appeals on them, to measure the statistics at
+        /// volume (docs/performance.md); skipped when load decisions exist.
+        #[arg(long, value_name = "N")]
+        scale: Option<usize>,
+    },
     /// Create an agency.
     CreateAgency {
         #[arg(long)]
@@ -155,7 +160,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::serve::run(settings)
         }
         Command::Migrate => cli::migrate::run(&settings),
-        Command::SeedDemo => cli::seed_demo::run(&settings),
+        Command::SeedDemo { scale } => {
+            cli::seed_demo::run(&settings)?;
+            match scale {
+                Some(scale) => cli::demo_scale::run(&settings, scale),
+                None => Ok(()),
+            }
+        }
         Command::CreateAgency { slug, name } => cli::create_agency::run(&settings, &slug, &name),
         Command::CreateUser {
             email,

@@ -7,7 +7,8 @@ use crate::portal::DbPortal;
 use crate::secrets::Keys;
 use crate::state::AppState;
 use crate::web::{
-    assets, citizen, evidence, forms, health, page_context, receipt_key, security_headers, style,
+    assets, citizen, evidence, forms, health, page_context, receipt_key, security_headers,
+    stats_export, style,
 };
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
@@ -41,6 +42,7 @@ impl Application {
             if applied > 0 {
                 tracing::info!(applied, "database migrated");
             }
+            crate::services::stats::upkeep::catch_up_after_migrations(&mut conn, applied)?;
         }
         let keys = Keys::derive(&settings.signing_secret()?);
         let session_tokens = SessionTokens::new(
@@ -132,6 +134,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             state.settings.evidence.max_files,
             state.settings.evidence.max_bytes / (1024 * 1024),
         ),
+        state.settings.stats.clone(),
     ));
     let pkg_dir = web::Data::new(assets::PkgDir(state.settings.site_root.join("pkg")));
     let state = web::Data::new(state);
@@ -170,6 +173,11 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             )
             .route("/me/appeals/{reference}", web::get().to(citizen::appeal))
             .route("/me/data.json", web::get().to(citizen::data_export))
+            .route("/stats/export/{file}", web::get().to(stats_export::public))
+            .route(
+                "/staff/stats/export/{file}",
+                web::get().to(stats_export::staff),
+            )
             .route("/style/redress.css", web::get().to(style::stylesheet))
             .route("/pkg/{file:.*}", web::get().to(assets::pkg_file))
             .configure(forms::configure)

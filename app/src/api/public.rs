@@ -1,7 +1,10 @@
-//! Server functions behind the public pages: the register and a decision's explanation.
+//! Server functions behind the public pages: the register, a decision's explanation and the
+//! public statistics.
 
 use super::AppError;
-use crate::types::{Explanation, RegisterEntry, RegisterFilters, RegisterList};
+use crate::types::{
+    Explanation, RegisterEntry, RegisterFilters, RegisterList, StatsFilters, StatsReport,
+};
 use leptos::prelude::*;
 
 /// The register, filtered.
@@ -24,4 +27,11 @@ pub async fn load_register_entry(
 pub async fn load_explanation(reference: String) -> Result<Explanation, AppError> {
     let viewer = crate::port::decision_viewer().ok_or(AppError::NotSignedIn)?;
     crate::port::portal()?.explanation(viewer, &reference).await
+}
+
+/// The redress statistics as anyone may see them: small counts suppressed, even for a signed-in
+/// staff member (their exact figures are on the staff dashboard).
+#[server(prefix = "/rpc", endpoint = "stats_report")]
+pub async fn load_stats_report(filters: StatsFilters) -> Result<StatsReport, AppError> {
+    crate::port::portal()?.stats(None, filters).await
 }

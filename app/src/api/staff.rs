@@ -50,3 +50,13 @@ pub async fn load_agency_calendar(
     let (portal, principal) = crate::port::portal_and_principal()?;
     portal.agency_calendar(&principal, &slug, year).await
 }
+
+/// The redress statistics in the signed-in person's scope, exact: every state body for the
+/// Human Rights Commissioner's office and administrators, their own for a supervisor.
+#[server(prefix = "/rpc", endpoint = "staff_stats_report")]
+pub async fn load_staff_stats_report(
+    filters: crate::types::StatsFilters,
+) -> Result<crate::types::StatsReport, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.stats(Some(&principal), filters).await
+}

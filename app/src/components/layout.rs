@@ -56,6 +56,7 @@ pub fn Header() -> impl IntoView {
                     <li><a href="/">{tr!(locale, nav_home)}</a></li>
                     <li><a href="/find">{tr!(locale, nav_find)}</a></li>
                     <li><a href="/register">{tr!(locale, nav_register)}</a></li>
+                    <li><a href="/stats">{tr!(locale, nav_stats)}</a></li>
                     {staff_nav}
                 </ul>
             </nav>
@@ -139,6 +140,7 @@ pub fn Footer() -> impl IntoView {
                 <ul class="footer-links">
                     <li><a href="/privacy">{tr!(locale, nav_privacy)}</a></li>
                     <li><a href="/register">{tr!(locale, nav_register)}</a></li>
+                    <li><a href="/stats">{tr!(locale, nav_stats)}</a></li>
                     <li><a href="/api/v1/openapi.json">{tr!(locale, nav_api)}</a></li>
                 </ul>
                 <p class="footer-small">{tr!(locale, footer_law)}</p>

@@ -10,4 +10,5 @@ pub mod island;
 pub mod layout;
 pub mod pager;
 pub mod receipt;
+pub mod stats_chart;
 pub mod text;

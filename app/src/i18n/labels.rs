@@ -111,6 +111,7 @@ pub fn notice(locale: Locale, notice: Notice) -> &'static str {
         Notice::AddressConfirmed => tr!(locale, notice_address_confirmed),
         Notice::AppealClaimed => tr!(locale, notice_appeal_claimed),
         Notice::MessageRequeued => tr!(locale, notice_message_requeued),
+        Notice::ReviewOpened => tr!(locale, notice_review_opened),
         Notice::SignInLinkSent => tr!(locale, notice_signin_link_sent),
         Notice::AppealFiled => tr!(locale, notice_appeal_filed),
         Notice::AppealStepDone => tr!(locale, notice_appeal_step_done),

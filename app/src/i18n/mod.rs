@@ -9,6 +9,8 @@ mod error_page;
 mod format;
 pub mod labels;
 pub mod mail;
+pub mod regions;
+pub mod stats_words;
 pub use error_page::{error_page_words, ErrorPageWords};
 pub use format::{format_date, format_day_range, format_value};
 

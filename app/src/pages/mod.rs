@@ -40,4 +40,13 @@ pub mod staff_appeals;
 pub mod staff_decisions;
 pub mod staff_flags;
 pub mod staff_home;
+pub mod stats;
+mod stats_cells;
+mod stats_concerns;
+mod stats_disparity;
+mod stats_filters;
+mod stats_headline;
+#[cfg(all(test, feature = "ssr"))]
+mod stats_render_tests;
+mod stats_tables;
 pub mod status;

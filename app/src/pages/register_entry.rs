@@ -84,7 +84,7 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
     };
     let decisions = match entry.decisions {
         PublicCount::Exact(n) => n.to_string(),
-        PublicCount::FewerThan(n) => counts::fewer_than(locale, n),
+        PublicCount::FewerThan(n) => counts::fewer_than(locale, n as i64),
     };
     let is_old = entry.version != entry.current_version;
     let current_href = format!("/register/{}", entry.slug);
@@ -96,6 +96,12 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
             && s.agency_slug.as_deref() == Some(entry.agency_slug.as_str())
     });
     let edit_href = format!("/staff/register/{}/edit", entry.slug);
+    let stats_href = format!(
+        "/stats?{}",
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("system", &entry.slug)
+            .finish()
+    );
     view! {
         {saved.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
         <Title text=title />
@@ -115,6 +121,7 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
                 <div><dt>{tr!(locale, register_decisions)}</dt><dd class="figure">{decisions}</dd></div>
             </dl>
             <p class="hint">{tr!(locale, register_figures_note)}</p>
+            <p><a href=stats_href>{tr!(locale, register_stats_link)}</a></p>
         </section>
         <section aria-labelledby="entry-heading">
             <h2 id="entry-heading">{tr!(locale, register_entry_version, version = entry.version.to_string())}</h2>

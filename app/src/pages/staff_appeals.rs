@@ -60,6 +60,9 @@ pub fn AppealQueuePage(kind: QueueKind) -> impl IntoView {
         <Title text=title />
         <h1>{title}</h1>
         <p class="lead">{intro}</p>
+        {(kind == QueueKind::Ombudsman).then(|| view! {
+            <p><a href="/staff/stats">{tr!(locale, ombudsman_stats_link)}</a></p>
+        })}
         <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || {
                 let current = current.clone();

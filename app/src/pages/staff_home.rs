@@ -37,6 +37,13 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <h2 id="staff-work"><a href=work_href>{work_title}</a></h2>
                                 <p>{work_body}</p>
                             </section>
+                            // Reviewers work single cases; the figures are for those who oversee.
+                            {(home.identity.role != Role::Reviewer).then(|| view! {
+                                <section class="panel panel-quiet" aria-labelledby="staff-stats">
+                                    <h2 id="staff-stats"><a href="/staff/stats">{tr!(locale, stats_title)}</a></h2>
+                                    <p>{tr!(locale, staff_stats_link_body)}</p>
+                                </section>
+                            })}
                             {(home.identity.role == Role::Admin).then(|| view! {
                                 <section class="panel panel-quiet" aria-labelledby="staff-outbox">
                                     <h2 id="staff-outbox"><a href="/admin/outbox">{tr!(locale, outbox_title)}</a></h2>

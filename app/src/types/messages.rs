@@ -125,6 +125,9 @@ pub enum Notice {
     MessageRequeued,
     #[serde(rename = "notice_password_changed")]
     PasswordChanged,
+    /// An ombudsman opened a systemic review note from the statistics dashboard.
+    #[serde(rename = "notice_review_opened")]
+    ReviewOpened,
     #[serde(rename = "notice_session_expired")]
     SessionExpired,
     #[serde(rename = "notice_signed_out")]

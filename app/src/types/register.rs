@@ -1,6 +1,6 @@
 //! The public register of AI systems, as pages show it.
 
-use crate::types::{LocalizedText, RegisterEntryContent, RiskLevel, SystemStatus};
+use crate::types::{LocalizedText, PublicCount, RegisterEntryContent, RiskLevel, SystemStatus};
 use serde::{Deserialize, Serialize};
 
 /// Filters of the register list; every one is optional and kept in the URL.
@@ -52,24 +52,6 @@ pub struct VersionSummary {
     pub version: i32,
     /// Date published, `YYYY-MM-DD` in UTC.
     pub published_on: String,
-}
-
-/// A count shown to the public: exact at or above the threshold, "fewer than N" below.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PublicCount {
-    Exact(i64),
-    FewerThan(i64),
-}
-
-impl PublicCount {
-    /// Suppresses small counts so no individual can be singled out.
-    pub fn suppressed(count: i64, threshold: i64) -> PublicCount {
-        if count < threshold {
-            PublicCount::FewerThan(threshold)
-        } else {
-            PublicCount::Exact(count)
-        }
-    }
 }
 
 /// One register entry at one version, with its history and live figures.

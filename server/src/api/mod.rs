@@ -7,6 +7,7 @@ pub mod body;
 pub mod decisions;
 pub mod error;
 pub mod openapi;
+pub mod stats;
 pub mod systems;
 pub mod token;
 
@@ -45,6 +46,7 @@ api_routes! {
     "/decisions/{reference}/access-code" ["POST"] { post => decisions::access_code::reissue }
     "/appeals" ["GET, HEAD"] { get => appeals::list, head => appeals::list }
     "/appeals/{reference}" ["GET, HEAD"] { get => appeals::read, head => appeals::read }
+    "/stats" ["GET, HEAD"] { get => stats::read, head => stats::read }
 }
 
 /// A path that answers `allow` (e.g. "GET, HEAD"); any other method is a 405 naming them.

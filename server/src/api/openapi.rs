@@ -34,6 +34,7 @@ per language (kk, ru, en). See docs/api.md in the source for the integration gui
         super::decisions::access_code::reissue,
         super::appeals::list,
         super::appeals::read,
+        super::stats::read,
     ),
     modifiers(&BearerToken),
     tags(
@@ -41,6 +42,7 @@ per language (kk, ru, en). See docs/api.md in the source for the integration gui
         (name = "register", description = "The public register of AI systems"),
         (name = "decisions", description = "Decisions with their explanations"),
         (name = "appeals", description = "Citizens' challenges of your decisions, for your case system"),
+        (name = "statistics", description = "Your state body's redress statistics, for your own reporting"),
         (name = "meta", description = "This document"),
     )
 )]

@@ -194,7 +194,7 @@ fn synthesise(
 
 /// The KATO codes of Kazakhstan's oblasts and cities of republican significance, the largest
 /// cities first, so the demo's people live where most people do.
-const REGIONS: [&str; 20] = [
+pub(super) const REGIONS: [&str; 20] = [
     "750000000",
     "710000000",
     "790000000",

@@ -9,5 +9,12 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
     let applied = db::run_migrations(&mut conn)?;
     println!("migrations applied: {applied}");
+    let caught_up = crate::services::stats::upkeep::catch_up_after_migrations(&mut conn, applied)?;
+    if caught_up.appeals + caught_up.decisions > 0 {
+        println!(
+            "statistics counted: {} appeals, {} decisions",
+            caught_up.appeals, caught_up.decisions
+        );
+    }
     Ok(())
 }

@@ -10,6 +10,8 @@ pub mod deadline;
 pub mod demo_appeals;
 pub mod demo_decisions;
 pub mod demo_evidence;
+pub mod demo_scale;
+pub mod demo_scale_appeals;
 pub mod migrate;
 pub mod outbox;
 pub mod seed_demo;
@@ -25,7 +27,8 @@ use crate::services::ServiceError;
 pub fn connection(settings: &Settings) -> anyhow::Result<PooledDb> {
     let pool = db::connect(&settings.database_url, 1)?;
     let mut conn = pool.get()?;
-    db::run_migrations(&mut conn)?;
+    let applied = db::run_migrations(&mut conn)?;
+    crate::services::stats::upkeep::catch_up_after_migrations(&mut conn, applied)?;
     Ok(conn)
 }
 

@@ -269,6 +269,8 @@ diesel::joinable!(decisions -> ai_system_versions (system_version_id));
 diesel::joinable!(calendar_exceptions -> agencies (agency_id));
 diesel::joinable!(appeals -> decisions (decision_id));
 diesel::joinable!(appeals -> agencies (agency_id));
+diesel::joinable!(systemic_reviews -> ai_systems (system_id));
+diesel::joinable!(systemic_reviews -> users (opened_by));
 diesel::joinable!(appeal_entries -> appeals (appeal_id));
 diesel::joinable!(appeal_pauses -> appeals (appeal_id));
 diesel::joinable!(appeal_attachments -> appeals (appeal_id));
@@ -293,4 +295,61 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_clients,
     register_flags,
     stored_flashes,
+    decision_tallies,
+    appeal_figures,
+    appeal_figure_tags,
+    systemic_reviews,
 );
+
+diesel::table! {
+    decision_tallies (system_version_id, month, outcome, region, language) {
+        system_version_id -> BigInt,
+        month -> Date,
+        outcome -> Text,
+        region -> Text,
+        language -> Text,
+        agency_id -> BigInt,
+        system_id -> BigInt,
+        decisions -> BigInt,
+    }
+}
+
+diesel::table! {
+    appeal_figures (appeal_id) {
+        appeal_id -> BigInt,
+        agency_id -> BigInt,
+        system_id -> BigInt,
+        system_version_id -> BigInt,
+        filed_month -> Date,
+        region -> Text,
+        language -> Text,
+        result -> Text,
+        answered_on -> Nullable<Date>,
+        working_days -> Nullable<Integer>,
+        decide_due -> Nullable<Date>,
+        escalated -> Bool,
+        finding -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    appeal_figure_tags (appeal_id, kind, value) {
+        appeal_id -> BigInt,
+        kind -> Text,
+        value -> Text,
+        filed_month -> Date,
+        agency_id -> BigInt,
+        system_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    systemic_reviews (id) {
+        id -> BigInt,
+        system_id -> BigInt,
+        agency_id -> BigInt,
+        note -> Text,
+        opened_by -> BigInt,
+        opened_at -> Timestamp,
+    }
+}

@@ -6,7 +6,7 @@ use crate::db::{DbConnection, DbPool};
 use crate::services::appeals::{filing_form, queue, reading};
 use crate::services::{
     agencies, calendar_page, citizen_data, decision_search, explanations, outbox_admin,
-    register_browse, register_flags, ServiceError,
+    register_browse, register_flags, stats, ServiceError,
 };
 use crate::telemetry::new_reference;
 use actix_web::web;
@@ -15,7 +15,8 @@ use app::port::{CitizenEmail, DecisionViewer, Portal, StaffPrincipal};
 use app::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
     CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
-    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, StaffHome,
+    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, StaffHome, StatsFilters,
+    StatsReport,
 };
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ pub struct DbPortal {
     receipts: Arc<ReceiptSigner>,
     /// The filing form's evidence limits: (files, megabytes per file).
     evidence_limits: (usize, usize),
+    stats: crate::config::StatsSettings,
 }
 
 impl DbPortal {
@@ -33,11 +35,13 @@ impl DbPortal {
         pool: DbPool,
         receipts: Arc<ReceiptSigner>,
         evidence_limits: (usize, usize),
+        stats: crate::config::StatsSettings,
     ) -> DbPortal {
         DbPortal {
             pool,
             receipts,
             evidence_limits,
+            stats,
         }
     }
 
@@ -227,5 +231,28 @@ impl Portal for DbPortal {
         let status = status.to_string();
         self.run(move |conn| outbox_admin::view(conn, role, &status, chrono::Utc::now()))
             .await
+    }
+
+    async fn stats(
+        &self,
+        principal: Option<&StaffPrincipal>,
+        filters: StatsFilters,
+    ) -> Result<StatsReport, AppError> {
+        let viewer = match principal {
+            None => stats::StatsViewer::public(),
+            Some(p) => stats::StatsViewer::staff(p.role, p.agency_id).map_err(to_app_error)?,
+        };
+        let settings = self.stats.clone();
+        self.run(move |conn| {
+            stats::report(
+                conn,
+                &viewer,
+                &filters,
+                settings.today(chrono::Utc::now()),
+                &settings,
+                stats::Strictness::LeaveOut,
+            )
+        })
+        .await
     }
 }

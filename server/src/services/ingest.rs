@@ -128,6 +128,7 @@ fn store(
         });
     }
     insert_with_fresh_references(conn, &mut rows)?;
+    crate::services::stats::upkeep::count_new_decisions(conn, &rows)?;
     for ((position, code), row) in codes.into_iter().zip(&rows) {
         results[position].reference = row.reference.clone();
         results[position].access_code = Some(code.as_str().to_string());

@@ -23,5 +23,6 @@ pub mod register;
 pub mod register_browse;
 pub mod register_flags;
 pub mod staff_sessions;
+pub mod stats;
 
 pub use error::ServiceError;

@@ -11,4 +11,5 @@ pub mod health;
 pub mod page_context;
 pub mod receipt_key;
 pub mod security_headers;
+pub mod stats_export;
 pub mod style;

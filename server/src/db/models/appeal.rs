@@ -268,6 +268,32 @@ pub fn pauses(
         .collect())
 }
 
+/// The pauses of several appeals in one query: each appeal's pauses in the order [`pauses`]
+/// gives them (oldest first). Appeals without a pause are absent.
+pub fn pauses_of(
+    conn: &mut DbConnection,
+    appeal_ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, Vec<crate::domain::calendar::Pause>>> {
+    let rows: Vec<(i64, NaiveDate, Option<NaiveDate>)> = appeal_pauses::table
+        .filter(appeal_pauses::appeal_id.eq_any(appeal_ids))
+        .order((appeal_pauses::appeal_id.asc(), appeal_pauses::id.asc()))
+        .select((
+            appeal_pauses::appeal_id,
+            appeal_pauses::started_on,
+            appeal_pauses::ended_on,
+        ))
+        .load(conn)?;
+    let mut pauses: std::collections::HashMap<i64, Vec<crate::domain::calendar::Pause>> =
+        std::collections::HashMap::new();
+    for (appeal_id, from, until) in rows {
+        pauses
+            .entry(appeal_id)
+            .or_default()
+            .push(crate::domain::calendar::Pause { from, until });
+    }
+    Ok(pauses)
+}
+
 /// Stops the decide clock from `on`.
 pub fn start_pause(conn: &mut DbConnection, appeal_id: i64, on: NaiveDate) -> QueryResult<()> {
     diesel::insert_into(appeal_pauses::table)

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod calendar_exception;
 pub mod decision;
 pub mod email_link;
+pub mod figures;
 pub mod outbox;
 pub mod rate_limit;
 pub mod revoked_session;

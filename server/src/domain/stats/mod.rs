@@ -21,6 +21,7 @@
 //! small groups itself; rates, durations and concerns give exact figures, and a page that
 //! publishes them passes their counts through [`suppression`] first.
 
+pub mod appeal_result;
 pub mod concern;
 pub mod disparity;
 pub mod normal;
@@ -28,6 +29,7 @@ pub mod percentiles;
 pub mod rates;
 pub mod suppression;
 
+pub use appeal_result::{answer_working_days, AppealResult};
 pub use concern::{
     stands_out, systems_of_concern, z_score, Concern, Measure, Standout, SystemCounts,
     DEFAULT_MIN_APPEALS,
@@ -36,6 +38,8 @@ pub use disparity::{
     compare, disparities, Comparison, Disparity, GroupDisparity, OutcomeCounts, Reading,
 };
 pub use normal::{Z_95_ONE_SIDED, Z_95_TWO_SIDED};
-pub use percentiles::{median, nearest_rank, percentile_90, summarize, DurationSummary};
+pub use percentiles::{
+    median, nearest_rank, percentile_90, summarize, summarize_counts, DurationSummary,
+};
 pub use rates::{appeal_rate, breach_rate, escalation_rate, overturn_rate, Rate};
 pub use suppression::{is_suppressed, public_count, public_rate, PublicCount, DEFAULT_THRESHOLD};

@@ -53,6 +53,29 @@ pub fn summarize(values: &[u32]) -> Option<DurationSummary> {
     })
 }
 
+/// Count, median and 90th percentile from how many durations had each value (a histogram,
+/// as the database counts them), by the same nearest rank as [`summarize`]; `None` when the
+/// histogram holds nothing.
+pub fn summarize_counts(counts: &std::collections::BTreeMap<u32, u64>) -> Option<DurationSummary> {
+    let total: u64 = counts.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let at_rank = |percent: u64| {
+        let rank = (percent * total).div_ceil(100).max(1);
+        let mut seen = 0;
+        counts.iter().find_map(|(value, count)| {
+            seen += count;
+            (seen >= rank).then_some(*value)
+        })
+    };
+    Some(DurationSummary {
+        count: total,
+        median: at_rank(50)?,
+        percentile_90: at_rank(90)?,
+    })
+}
+
 /// The nearest-rank percentile of values already in ascending order.
 fn nearest_rank_of_sorted(sorted: &[u32], percent: u32) -> Option<u32> {
     if sorted.is_empty() || percent > 100 {
@@ -160,5 +183,16 @@ mod tests {
         );
         let json = serde_json::to_string(&summary).unwrap();
         assert_eq!(json, r#"{"count":10,"median":7,"percentile_90":14}"#);
+    }
+
+    #[test]
+    fn a_histogram_gives_the_same_summary_as_its_values() {
+        let values = [4, 6, 8, 10, 10, 3, 21, 6, 6, 2, 15];
+        let mut counts = std::collections::BTreeMap::new();
+        for value in values {
+            *counts.entry(value).or_insert(0u64) += 1;
+        }
+        assert_eq!(summarize_counts(&counts), summarize(&values));
+        assert_eq!(summarize_counts(&std::collections::BTreeMap::new()), None);
     }
 }

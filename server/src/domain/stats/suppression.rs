@@ -8,63 +8,11 @@
 //! Zero is suppressed like any other small count, so "none" and "a few" look the same and a
 //! reader cannot tell which.
 
-use serde::{Deserialize, Serialize};
-
 /// The threshold the portal uses unless configured otherwise: counts of 0 to 9 are shown as
 /// "fewer than 10".
 pub const DEFAULT_THRESHOLD: u64 = 10;
 
-/// A count as it may be published.
-///
-/// In JSON an exact count is a plain number (`42`) and a suppressed one is an object naming
-/// the threshold (`{"fewer_than": 10}`), so a consumer that reads numbers cannot mistake a
-/// suppressed count for a real one, and the common case stays a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(into = "CountJson", from = "CountJson")]
-pub enum PublicCount {
-    /// The count itself, at or above the threshold.
-    Exact(u64),
-    /// A count below the threshold; carries the threshold, not the count.
-    FewerThan(u64),
-}
-
-impl PublicCount {
-    /// The exact count, when it may be shown.
-    pub fn exact(self) -> Option<u64> {
-        match self {
-            PublicCount::Exact(n) => Some(n),
-            PublicCount::FewerThan(_) => None,
-        }
-    }
-}
-
-/// The JSON shape of [`PublicCount`]: a bare number, or `{"fewer_than": n}`.
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum CountJson {
-    Exact(u64),
-    FewerThan { fewer_than: u64 },
-}
-
-impl From<PublicCount> for CountJson {
-    fn from(count: PublicCount) -> Self {
-        match count {
-            PublicCount::Exact(n) => CountJson::Exact(n),
-            PublicCount::FewerThan(threshold) => CountJson::FewerThan {
-                fewer_than: threshold,
-            },
-        }
-    }
-}
-
-impl From<CountJson> for PublicCount {
-    fn from(json: CountJson) -> Self {
-        match json {
-            CountJson::Exact(n) => PublicCount::Exact(n),
-            CountJson::FewerThan { fewer_than } => PublicCount::FewerThan(fewer_than),
-        }
-    }
-}
+pub use app::types::PublicCount;
 
 /// Whether a count is too small to publish: strictly below the threshold, so with the
 /// default 9 is suppressed and 10 is shown. A threshold of 0 suppresses nothing.

@@ -291,6 +291,7 @@ pub fn file(
             })
             .collect();
         appeal::add_attachments(conn, &attachments)?;
+        crate::services::stats::upkeep::refresh_appeal(conn, stored.id)?;
         audit::append(
             conn,
             AuditEvent {

@@ -34,6 +34,7 @@ pub fn open_deadlines(
         };
         if (acknowledge_by, decide_by) != (row.acknowledge_by, row.decide_by) {
             appeal::set_deadlines(conn, row.id, acknowledge_by, decide_by)?;
+            crate::services::stats::upkeep::refresh_appeal(conn, row.id)?;
             changed += 1;
         }
     }

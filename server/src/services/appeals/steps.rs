@@ -111,6 +111,7 @@ pub fn take_step(
             return Err(StepError::Stale);
         }
         history.write(conn)?;
+        crate::services::stats::upkeep::refresh_appeal(conn, case.row.id)?;
         notifications::appeal_steps::after_step(
             conn,
             &case,

@@ -16,6 +16,7 @@ pub mod password;
 pub mod register_edit;
 pub mod signin;
 pub mod signout;
+pub mod systemic_review;
 
 use crate::auth::csrf;
 use crate::web::{cookies, flash};
@@ -38,6 +39,7 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/confirm").to(citizen_signin::confirm))
         .service(post("/me/signout").to(citizen_signin::sign_out))
         .service(post("/admin/outbox/{id}/retry").to(outbox_retry::post))
+        .service(post("/staff/stats/reviews").to(systemic_review::post))
         .service(post("/d/signout").to(find::end))
         .service(post("/register/{slug}/flag").to(flag::post))
         .service(post("/d/{reference}/challenge").to(challenge::post))
