@@ -11,7 +11,8 @@ cargo build --release -p server --bin redress
 
 bin=target/release/redress
 "$bin" migrate
-# Seeding is idempotent: the first run creates the demo data, later runs only print the sign-ins.
-"$bin" seed-demo
+# Seeding is idempotent: the first run creates the demo data, with three years of history for the
+# statistics (30,000 decisions and 3,000 appeals), later runs only print the sign-ins.
+"$bin" seed-demo --scale 30000
 echo "Redress: open http://127.0.0.1:3000"
 exec "$bin" serve --bind "${REDRESS_BIND:-127.0.0.1:3000}"

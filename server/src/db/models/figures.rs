@@ -41,6 +41,20 @@ pub struct TallyIncrement {
     pub decisions: i64,
 }
 
+/// Binds the filter's months, body and system, in the order the statements name them:
+/// `month >= ? AND … <= ? AND (? IS NULL OR agency_id = ?) AND (? IS NULL OR system_id = ?)`.
+macro_rules! bind_filter {
+    ($query:expr, $filter:expr) => {
+        $query
+            .bind::<Date, _>($filter.from_month)
+            .bind::<Date, _>($filter.to_month)
+            .bind::<Nullable<BigInt>, _>($filter.agency_id)
+            .bind::<Nullable<BigInt>, _>($filter.agency_id)
+            .bind::<Nullable<BigInt>, _>($filter.system_id)
+            .bind::<Nullable<BigInt>, _>($filter.system_id)
+    };
+}
+
 /// Adds each increment to its tally, creating the tally when it is the first.
 pub fn add_to_tallies(conn: &mut DbConnection, increments: &[TallyIncrement]) -> QueryResult<()> {
     for increment in increments {
@@ -235,15 +249,10 @@ pub fn appeal_groups(
     filter: &FigureFilter,
     today: NaiveDate,
 ) -> QueryResult<Vec<AppealGroup>> {
-    on_both!(conn, APPEAL_GROUPS, |query| query
-        .bind::<Date, _>(today)
-        .bind::<Date, _>(today)
-        .bind::<Date, _>(filter.from_month)
-        .bind::<Date, _>(filter.to_month)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id))
+    on_both!(conn, APPEAL_GROUPS, |query| bind_filter!(
+        query.bind::<Date, _>(today).bind::<Date, _>(today),
+        filter
+    ))
 }
 
 /// Decisions of one system version and month.
@@ -273,13 +282,7 @@ pub fn decision_groups(
     conn: &mut DbConnection,
     filter: &FigureFilter,
 ) -> QueryResult<Vec<DecisionGroup>> {
-    on_both!(conn, DECISION_GROUPS, |query| query
-        .bind::<Date, _>(filter.from_month)
-        .bind::<Date, _>(filter.to_month)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id))
+    on_both!(conn, DECISION_GROUPS, |query| bind_filter!(query, filter))
 }
 
 /// Decisions of one system with one outcome, region and language.
@@ -309,13 +312,7 @@ pub fn decision_cells(
     conn: &mut DbConnection,
     filter: &FigureFilter,
 ) -> QueryResult<Vec<DecisionCell>> {
-    on_both!(conn, DECISION_CELLS, |query| query
-        .bind::<Date, _>(filter.from_month)
-        .bind::<Date, _>(filter.to_month)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id))
+    on_both!(conn, DECISION_CELLS, |query| bind_filter!(query, filter))
 }
 
 /// Appeals of one system from one region and language.
@@ -349,13 +346,7 @@ pub fn appeal_cells(
     conn: &mut DbConnection,
     filter: &FigureFilter,
 ) -> QueryResult<Vec<AppealCell>> {
-    on_both!(conn, APPEAL_CELLS, |query| query
-        .bind::<Date, _>(filter.from_month)
-        .bind::<Date, _>(filter.to_month)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id))
+    on_both!(conn, APPEAL_CELLS, |query| bind_filter!(query, filter))
 }
 
 /// How many appeals named one ground or factor.
@@ -377,13 +368,7 @@ const TAG_COUNTS: &str = "SELECT kind, value, COUNT(*) AS appeals \
 
 /// The grounds and factors of the filter's appeals, counted.
 pub fn tag_counts(conn: &mut DbConnection, filter: &FigureFilter) -> QueryResult<Vec<TagCount>> {
-    on_both!(conn, TAG_COUNTS, |query| query
-        .bind::<Date, _>(filter.from_month)
-        .bind::<Date, _>(filter.to_month)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.agency_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id)
-        .bind::<Nullable<BigInt>, _>(filter.system_id))
+    on_both!(conn, TAG_COUNTS, |query| bind_filter!(query, filter))
 }
 
 /// `?` placeholders numbered as PostgreSQL wants them (`$1`, `$2`, …). The statements here
