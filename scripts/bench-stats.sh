@@ -92,10 +92,6 @@ run_backend() {
     --data-urlencode "csrf_token=$csrf" "$base/staff/signin")
   case "$location" in */staff) ;; *) echo "ombudsman sign-in failed (redirected to '$location')"; return 1 ;; esac
 
-  local token
-  token=$(curl -s -H 'content-type: application/json' -d "{\"client_id\":\"$id\",\"client_secret\":\"$secret\"}" \
-    "$base/api/v1/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
-
   local system=housing-benefit-eligibility
   local names=(healthz stats_public stats_public_36_months staff_stats staff_stats_system api_stats_month)
   local paths=("/healthz" "/stats" "/stats?from=$first_month&to=$this_month" "/staff/stats"
@@ -105,7 +101,12 @@ run_backend() {
     local args=(-H "Accept-Language: ru")
     case ${names[$i]} in
       staff_*) args+=(-b "$jar") ;;
-      api_*) args+=(-H "authorization: Bearer $token") ;;
+      api_*)
+        # A token lives 15 minutes: fetched just before it is used.
+        local token
+        token=$(curl -s -H 'content-type: application/json' -d "{\"client_id\":\"$id\",\"client_secret\":\"$secret\"}" \
+          "$base/api/v1/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
+        args+=(-H "authorization: Bearer $token") ;;
     esac
     local result
     if ! result=$(measure "${names[$i]}" "$base${paths[$i]}" "${args[@]}"); then
@@ -115,7 +116,7 @@ run_backend() {
     fi
     local median=${result% *} p90=${result#* }
     [ -z "$health" ] && health=$median
-    local ratio; ratio=$(python3 -c "print(f'{$median / max($health, 0.001):.1f}')")
+    local ratio; ratio=$(python3 -c "print(f'{$median / max(${health:-0}, 0.001):.1f}')")
     echo "${name}_${names[$i]}_median_ms=$median"
     echo "${name}_${names[$i]}_p90_ms=$p90"
     echo "${name}_${names[$i]}_ratio_to_healthz=$ratio"

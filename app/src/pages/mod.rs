@@ -48,5 +48,6 @@ mod stats_filters;
 mod stats_headline;
 #[cfg(all(test, feature = "ssr"))]
 mod stats_render_tests;
+mod stats_sort;
 mod stats_tables;
 pub mod status;

@@ -8,6 +8,7 @@ use super::stats_concerns::{ConcernsSection, ReviewFlash, ReviewsSection};
 use super::stats_disparity::DisparitySection;
 use super::stats_filters::{filters_from_query, QuickPeriods, StatsFilterForm, StatsLinks};
 use super::stats_headline::Headline;
+use super::stats_sort::sort_rows;
 use super::stats_tables::{BreakdownsSection, Downloads, FigureTable, RowKind};
 use crate::api::{load_staff_stats_report, load_stats_report};
 use crate::components::stats_chart::{BarChart, ChartDatum, TrendChart};
@@ -48,12 +49,15 @@ fn StatsLoader(staff: bool) -> impl IntoView {
     view! {
         <Title text=tr!(locale, stats_title) />
         <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match report.await {
-                    Ok(report) => view! { <StatsView report /> }.into_any(),
-                    Err(error) => load_error(locale, error),
-                }
-            })}
+            {move || {
+                let sort = query.read().get("sort");
+                Suspend::new(async move {
+                    match report.await {
+                        Ok(report) => view! { <StatsView report sort /> }.into_any(),
+                        Err(error) => load_error(locale, error),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
@@ -72,13 +76,17 @@ fn choice_name(
     ))
 }
 
-/// A loaded report, whoever it is for.
+/// A loaded report, whoever it is for; `sort` is the column (from the address) the state
+/// bodies', systems' and versions' tables are sorted by.
 #[component]
-pub fn StatsView(report: StatsReport) -> impl IntoView {
+pub fn StatsView(
+    report: StatsReport,
+    #[prop(default = None)] sort: Option<String>,
+) -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
     let shown = Shown::new(locale, &report);
-    let links = StatsLinks::new(&report);
+    let links = StatsLinks::new(&report).sorted(sort.as_deref());
     let can_review = context
         .staff
         .as_ref()
@@ -214,7 +222,7 @@ fn FigureCharts(rows: Vec<FigureRow>, kind: RowKind, shown: Shown) -> impl IntoV
 /// One figures table in its section, with its charts where it has them and its downloads.
 #[component]
 fn FiguresSection(
-    rows: Vec<FigureRow>,
+    mut rows: Vec<FigureRow>,
     kind: RowKind,
     table: StatsTable,
     shown: Shown,
@@ -231,12 +239,17 @@ fn FiguresSection(
         RowKind::Month => (tr!(locale, stats_by_month), tr!(locale, stats_col_month)),
     };
     let id = format!("stats-{}", table.as_str());
+    // The months stay in calendar order; the other tables sort by the column chosen.
+    let anchor = (kind != RowKind::Month).then(|| id.clone());
+    if let (Some(column), Some(_)) = (links.sort.as_deref(), &anchor) {
+        sort_rows(&mut rows, column, locale, use_page_context().default_locale);
+    }
     let body = if rows.is_empty() {
         view! { <p class="muted">{tr!(locale, stats_none_in_period)}</p> }.into_any()
     } else {
         view! {
             <FigureCharts rows=rows.clone() kind shown />
-            <FigureTable rows kind caption=title.to_string() first_column shown links=links.clone() />
+            <FigureTable rows kind caption=title.to_string() first_column shown links=links.clone() anchor />
             <Downloads links=links.clone() table name=title.to_string() />
         }
         .into_any()

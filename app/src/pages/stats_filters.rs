@@ -2,6 +2,7 @@
 //! GET form, so it works without JavaScript and the choice stays in the address), the quick
 //! periods, drill-down links and downloads, each carrying the same filters.
 
+use super::stats_sort;
 use crate::context::use_page_context;
 use crate::i18n::pick_text;
 use crate::tr;
@@ -39,7 +40,8 @@ fn month_key(index: i32) -> String {
 }
 
 /// The addresses of one report's page: its own path and the filters it was narrowed to, with
-/// the period written out so a link or a download shows exactly the months on screen.
+/// the period written out so a link or a download shows exactly the months on screen, and
+/// the column its tables are sorted by, which links to the page keep (downloads do not).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatsLinks {
     pub public: bool,
@@ -47,6 +49,8 @@ pub struct StatsLinks {
     pub system: Option<String>,
     pub from: String,
     pub to: String,
+    /// A known column of `stats_sort`, or `None` for the server's order.
+    pub sort: Option<String>,
 }
 
 impl StatsLinks {
@@ -57,7 +61,14 @@ impl StatsLinks {
             system: report.filters.system.clone(),
             from: report.period.from.clone(),
             to: report.period.to.clone(),
+            sort: None,
         }
+    }
+
+    /// The same links with the tables sorted by `sort`, when it names a column.
+    pub fn sorted(self, sort: Option<&str>) -> StatsLinks {
+        let sort = sort.and_then(stats_sort::known).map(str::to_string);
+        StatsLinks { sort, ..self }
     }
 
     /// The page's path: the public figures or the staff dashboard.
@@ -69,13 +80,20 @@ impl StatsLinks {
         }
     }
 
-    fn query(agency: Option<&str>, system: Option<&str>, from: &str, to: &str) -> String {
+    fn query(
+        agency: Option<&str>,
+        system: Option<&str>,
+        from: &str,
+        to: &str,
+        sort: Option<&str>,
+    ) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
         for (name, value) in [
             ("agency", agency.unwrap_or_default()),
             ("system", system.unwrap_or_default()),
             ("from", from),
             ("to", to),
+            ("sort", sort.unwrap_or_default()),
         ] {
             if !value.is_empty() {
                 query.append_pair(name, value);
@@ -91,25 +109,44 @@ impl StatsLinks {
             self.system.as_deref(),
             &self.from,
             &self.to,
+            self.sort.as_deref(),
         );
         format!("{}?{query}", self.page())
     }
 
+    /// This page with its tables sorted by `column`, landing back at the table `anchor`.
+    pub fn sort_href(&self, column: &str, anchor: &str) -> String {
+        let query = Self::query(
+            self.agency.as_deref(),
+            self.system.as_deref(),
+            &self.from,
+            &self.to,
+            Some(column),
+        );
+        format!("{}?{query}#{anchor}", self.page())
+    }
+
     /// The same state body and system over other months.
     pub fn with_period(&self, from: &str, to: &str) -> String {
-        let query = Self::query(self.agency.as_deref(), self.system.as_deref(), from, to);
+        let query = Self::query(
+            self.agency.as_deref(),
+            self.system.as_deref(),
+            from,
+            to,
+            self.sort.as_deref(),
+        );
         format!("{}?{query}", self.page())
     }
 
     /// One state body over the same months.
     pub fn agency_href(&self, slug: &str) -> String {
-        let query = Self::query(Some(slug), None, &self.from, &self.to);
+        let query = Self::query(Some(slug), None, &self.from, &self.to, self.sort.as_deref());
         format!("{}?{query}", self.page())
     }
 
     /// One system over the same months.
     pub fn system_href(&self, slug: &str) -> String {
-        let query = Self::query(None, Some(slug), &self.from, &self.to);
+        let query = Self::query(None, Some(slug), &self.from, &self.to, self.sort.as_deref());
         format!("{}?{query}", self.page())
     }
 
@@ -120,6 +157,7 @@ impl StatsLinks {
             self.system.as_deref(),
             &self.from,
             &self.to,
+            None,
         );
         format!(
             "{}/export/{}.{extension}?{query}",
@@ -258,6 +296,7 @@ mod tests {
             system: None,
             from: "2025-01".into(),
             to: to.into(),
+            sort: None,
         }
     }
 
@@ -288,6 +327,19 @@ mod tests {
             staff.here(),
             "/staff/stats?agency=social+benefits&from=2025-01&to=2026-02"
         );
+        let sorted = staff.sorted(Some("median_days"));
+        assert_eq!(
+            sorted.here(),
+            "/staff/stats?agency=social+benefits&from=2025-01&to=2026-02&sort=median_days"
+        );
+        assert_eq!(
+            sorted.sort_href("name", "stats-systems"),
+            "/staff/stats?agency=social+benefits&from=2025-01&to=2026-02&sort=name#stats-systems"
+        );
+        assert!(!sorted
+            .export_href(StatsTable::Agencies, "csv")
+            .contains("sort"));
+        assert_eq!(sorted.sorted(Some("bogus")).sort, None);
     }
 
     #[test]

@@ -413,3 +413,66 @@ fn the_disparity_monitor_says_what_a_flagged_difference_means() {
     let html = page(context(Locale::Ru, None), report(StatsAudience::Public));
     assert!(html.contains("в 1,8 раза чаще"), "{html}");
 }
+
+#[test]
+fn the_tables_sort_by_a_column_chosen_in_the_address() {
+    let mut report = report(StatsAudience::Public);
+    let sb = Some("social-benefits");
+    let (exact, few) = (PublicCount::Exact, PublicCount::FewerThan(10));
+    report.systems = vec![
+        row(
+            "housing-queue",
+            "Housing queue",
+            sb,
+            figures(exact(120), few, None),
+        ),
+        row(
+            "benefit-scoring",
+            "Benefit scoring",
+            sb,
+            figures(exact(900), exact(40), rate(0.30)),
+        ),
+        row(
+            "tax-risk",
+            "Tax risk",
+            sb,
+            figures(exact(500), exact(30), rate(0.55)),
+        ),
+    ];
+    let html = render(context(Locale::En, None), move || {
+        view! { <StatsView report sort=Some("overturn_rate".to_string()) /> }.into_any()
+    });
+    let systems = html
+        .split(r#"id="stats-systems""#)
+        .nth(1)
+        .unwrap_or_default();
+    let systems = systems.split("</table>").next().unwrap_or_default();
+    let at = |slug: &str| {
+        systems
+            .find(&format!("?system={slug}&amp;"))
+            .unwrap_or_else(|| panic!("no {slug} row in {systems}"))
+    };
+    assert!(at("tax-risk") < at("benefit-scoring"), "{systems}");
+    assert!(at("benefit-scoring") < at("housing-queue"), "{systems}");
+    assert_all(
+        systems,
+        &[
+            r#"<th scope="col" aria-sort="descending" class="numeric"><a href="/stats?agency=social-benefits&amp;from=2025-12&amp;to=2026-02&amp;sort=overturn_rate#stats-systems">Overturn rate</a></th>"#,
+            r#"<th scope="col"><a href="/stats?agency=social-benefits&amp;from=2025-12&amp;to=2026-02&amp;sort=name#stats-systems">"#,
+        ],
+    );
+    assert_eq!(systems.matches("aria-sort").count(), 1, "{systems}");
+    // The months stay in calendar order, their headers plain words.
+    let months = html
+        .split(r#"id="stats-months""#)
+        .nth(1)
+        .unwrap_or_default();
+    let months = months.split("</table>").next().unwrap_or_default();
+    assert!(
+        !months.contains("aria-sort") && !months.contains("#stats-months"),
+        "{months}"
+    );
+    let rows = months.split("<tbody>").nth(1).unwrap_or_default();
+    let (dec, jan) = (rows.find("2025-12"), rows.find("2026-01"));
+    assert!(dec.is_some() && dec < jan, "{rows}");
+}

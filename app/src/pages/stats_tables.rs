@@ -4,6 +4,7 @@
 
 use super::stats_cells::Shown;
 use super::stats_filters::StatsLinks;
+use super::stats_sort::{direction, FIGURE_COLUMNS, NAME};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::appeal_labels::{finding, ground};
@@ -106,8 +107,31 @@ fn row_header(kind: RowKind, row: &FigureRow, links: &StatsLinks) -> AnyView {
     }
 }
 
+/// A column header; in a sortable table a link sorting by it, back at the table `anchor`, and
+/// marked with `aria-sort` while the table is sorted by it.
+fn column_header(
+    links: &StatsLinks,
+    anchor: Option<&str>,
+    column: &str,
+    words: &'static str,
+    numeric: bool,
+) -> AnyView {
+    let sorted = anchor.is_some() && links.sort.as_deref() == Some(column);
+    let sorted = sorted.then(|| direction(column));
+    let words = match anchor {
+        Some(anchor) => view! { <a href=links.sort_href(column, anchor)>{words}</a> }.into_any(),
+        None => words.into_any(),
+    };
+    if numeric {
+        view! { <th scope="col" class="numeric" aria-sort=sorted>{words}</th> }.into_any()
+    } else {
+        view! { <th scope="col" aria-sort=sorted>{words}</th> }.into_any()
+    }
+}
+
 /// A figures table: one row per state body, system, version or month. Its caption names it
-/// for screen readers; the heading above it says the same to the eye.
+/// for screen readers; the heading above it says the same to the eye. With an `anchor` (the
+/// id of the heading above it) its column headers are links sorting the table.
 #[component]
 pub fn FigureTable(
     rows: Vec<FigureRow>,
@@ -116,15 +140,21 @@ pub fn FigureTable(
     first_column: &'static str,
     shown: Shown,
     links: StatsLinks,
+    #[prop(default = None)] anchor: Option<String>,
 ) -> impl IntoView {
     let headers = figure_headers(shown.locale);
+    let anchor = anchor.as_deref();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
             <table class="data-table stats-table">
                 <caption class="visually-hidden">{caption.clone()}</caption>
                 <thead><tr>
-                    <th scope="col">{first_column}</th>
-                    {headers.into_iter().map(|h| view! { <th scope="col" class="numeric">{h}</th> }).collect_view()}
+                    {column_header(&links, anchor, NAME, first_column, false)}
+                    {headers
+                        .into_iter()
+                        .zip(FIGURE_COLUMNS)
+                        .map(|(words, column)| column_header(&links, anchor, column, words, true))
+                        .collect_view()}
                 </tr></thead>
                 <tbody>
                     {rows.iter().map(|row| view! {

@@ -183,7 +183,9 @@ impl Body {
     }
 }
 
-/// An appeal to insert, with its history.
+/// An appeal to insert (the row), with its history.
+#[derive(Insertable)]
+#[diesel(table_name = appeals, treat_none_as_default_value = false)]
 struct Appeal {
     reference: String,
     decision_id: i64,
@@ -199,17 +201,25 @@ struct Appeal {
     filed_on: NaiveDate,
     acknowledge_by: NaiveDate,
     decide_by: NaiveDate,
+    decide_from: NaiveDate,
     acknowledged_on: Option<NaiveDate>,
     decided_on: Option<NaiveDate>,
     escalate_until: Option<NaiveDate>,
     outcome_json: Option<String>,
     finding: Option<&'static str>,
     close_reason: Option<&'static str>,
-    receipt: Receipt,
+    /// The signed receipt of `claims`.
+    #[diesel(column_name = receipt)]
     signed: String,
+    /// Every step after the filing bumped it.
+    version: i32,
     updated_at: NaiveDateTime,
+    #[diesel(skip_insertion)]
+    claims: Receipt,
+    #[diesel(skip_insertion)]
     entries: Vec<Entry>,
     /// What an overturn made of the decision (`decisions.corrected_outcome_json`).
+    #[diesel(skip_insertion)]
     corrected: Option<String>,
 }
 
@@ -231,6 +241,7 @@ impl Appeal {
             body,
         });
         self.updated_at = at;
+        self.version = i32::try_from(self.entries.len()).unwrap_or(i32::MAX);
     }
 }
 
@@ -240,35 +251,6 @@ struct Entry {
     author_user_id: Option<i64>,
     kind: &'static str,
     body: &'static str,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = appeals, treat_none_as_default_value = false)]
-struct AppealRow<'a> {
-    reference: &'a str,
-    decision_id: i64,
-    agency_id: i64,
-    state: &'a str,
-    grounds_json: &'a str,
-    statement: &'a str,
-    contact_email: &'a str,
-    language: &'a str,
-    idempotency_key: &'a str,
-    assignee_id: Option<i64>,
-    filed_at: NaiveDateTime,
-    filed_on: NaiveDate,
-    acknowledge_by: NaiveDate,
-    decide_by: NaiveDate,
-    decide_from: NaiveDate,
-    acknowledged_on: Option<NaiveDate>,
-    decided_on: Option<NaiveDate>,
-    escalate_until: Option<NaiveDate>,
-    outcome_json: Option<&'a str>,
-    finding: Option<&'a str>,
-    close_reason: Option<&'a str>,
-    receipt: &'a str,
-    version: i32,
-    updated_at: NaiveDateTime,
 }
 
 #[derive(Insertable)]
@@ -315,7 +297,7 @@ pub fn seed(
                     now,
                     rng,
                 )?;
-                appeal.signed = signer.sign(&appeal.receipt)?;
+                appeal.signed = signer.sign(&appeal.claims)?;
                 Ok(appeal)
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
@@ -368,9 +350,7 @@ fn load_bodies(
                 time_zone: owner.time_zone,
                 reviewer: with_role("reviewer"),
                 supervisor: with_role("supervisor"),
-                anyone: with_role("reviewer")
-                    .or(staff.first().map(|s| s.0))
-                    .unwrap_or(anyone),
+                anyone: staff.first().map_or(anyone, |s| s.0),
                 pace,
                 deadlines: HashMap::new(),
                 after: HashMap::new(),
@@ -380,7 +360,7 @@ fn load_bodies(
     Ok(bodies)
 }
 
-/// Noon-ish in Almaty (06:00 UTC) on `day`, never after `now`.
+/// 11:00 in Almaty (06:00 UTC) on `day`, never after `now`.
 fn stamp(day: NaiveDate, now: NaiveDateTime) -> NaiveDateTime {
     day.and_hms_opt(6, 0, 0).map_or(now, |at| at.min(now))
 }
@@ -431,13 +411,14 @@ fn plan(
         filed_on,
         acknowledge_by,
         decide_by,
+        decide_from: filed_on,
         acknowledged_on: None,
         decided_on: None,
         escalate_until: None,
         outcome_json: None,
         finding: None,
         close_reason: None,
-        receipt: Receipt {
+        claims: Receipt {
             appeal: String::new(),
             decision: target.reference.clone(),
             grounds: grounds
@@ -450,17 +431,17 @@ fn plan(
             filed_at: filed_at.and_utc().timestamp(),
         },
         signed: String::new(),
+        version: 1,
         updated_at: filed_at,
         entries: Vec::new(),
         corrected: None,
     };
-    appeal.receipt.appeal = appeal.reference.clone();
-    let step = Appeal::step;
-    step(&mut appeal, filed_at, "citizen", None, "filed", "");
+    appeal.claims.appeal = appeal.reference.clone();
+    appeal.step(filed_at, "citizen", None, "filed", "");
     if rng.gen_bool(0.05) {
         let at = (filed_at + Duration::days(rng.gen_range(1..=10))).min(now);
         appeal.state = "withdrawn";
-        step(&mut appeal, at, "citizen", None, "withdraw", "");
+        appeal.step(at, "citizen", None, "withdraw", "");
         return Ok(appeal);
     }
     let acknowledged_on = body.working_days_after(filed_on, rng.gen_range(1..=3));
@@ -480,15 +461,14 @@ fn plan(
             appeal.acknowledged_on = Some(acknowledged_on);
             appeal.assignee_id = body.reviewer;
             let at = stamp(acknowledged_on, now);
-            step(&mut appeal, at, "staff", body.reviewer, "acknowledge", "");
+            appeal.step(at, "staff", body.reviewer, "acknowledge", "");
         }
         return Ok(appeal);
     }
     let acknowledged_on = acknowledged_on.min(answered_on);
     appeal.acknowledged_on = Some(acknowledged_on);
     appeal.assignee_id = body.reviewer;
-    step(
-        &mut appeal,
+    appeal.step(
         stamp(acknowledged_on, now),
         "staff",
         body.reviewer,
@@ -545,8 +525,7 @@ fn plan(
     })?);
     appeal.decided_on = Some(answered_on);
     appeal.state = "decided";
-    step(
-        &mut appeal,
+    appeal.step(
         stamp(answered_on, now),
         "staff",
         body.reviewer,
@@ -564,8 +543,7 @@ fn plan(
         let finding_on = escalated_on + Duration::days(rng.gen_range(10..=40));
         if escalated_on <= today {
             appeal.state = "escalated";
-            step(
-                &mut appeal,
+            appeal.step(
                 stamp(escalated_on, now),
                 "citizen",
                 None,
@@ -576,28 +554,14 @@ fn plan(
                 let at = stamp(finding_on, now);
                 if rng.gen_bool(0.7) {
                     appeal.finding = Some("outcome_stands");
-                    step(
-                        &mut appeal,
-                        at,
-                        "ombudsman",
-                        ombudsman,
-                        "ombudsman_finding",
-                        STANDS,
-                    );
+                    appeal.step(at, "ombudsman", ombudsman, "ombudsman_finding", STANDS);
                     appeal.state = "closed";
                     appeal.close_reason = Some("ombudsman_finding_final");
-                    step(&mut appeal, at, "system", None, "close", "");
+                    appeal.step(at, "system", None, "close", "");
                 } else {
                     appeal.finding = Some("recommend_reconsideration");
                     appeal.state = "resolved";
-                    step(
-                        &mut appeal,
-                        at,
-                        "ombudsman",
-                        ombudsman,
-                        "ombudsman_finding",
-                        RECONSIDER,
-                    );
+                    appeal.step(at, "ombudsman", ombudsman, "ombudsman_finding", RECONSIDER);
                 }
             }
             return Ok(appeal);
@@ -617,12 +581,12 @@ fn plan(
             "escalation_window_passed"
         });
         let author = if accepted { "citizen" } else { "system" };
-        step(&mut appeal, stamp(on, now), author, None, "close", "");
+        appeal.step(stamp(on, now), author, None, "close", "");
     } else if rng.gen_bool(0.5) {
         let on = (answered_on + Duration::days(rng.gen_range(1..=10))).min(today);
         appeal.state = "closed";
         appeal.close_reason = Some("citizen_accepted");
-        step(&mut appeal, stamp(on, now), "citizen", None, "close", "");
+        appeal.step(stamp(on, now), "citizen", None, "close", "");
     }
     Ok(appeal)
 }
@@ -719,16 +683,13 @@ fn insert_with_fresh_references(
 ) -> anyhow::Result<()> {
     const ATTEMPTS: usize = 4;
     for attempt in 1..=ATTEMPTS {
-        let inserted = {
-            let rows: Vec<AppealRow<'_>> = chunk.iter().map(row).collect();
-            write_transaction(conn, |conn| {
-                let statement = diesel::insert_into(appeals::table).values(&rows);
-                match conn {
-                    DbConnection::Sqlite(c) => statement.execute(c),
-                    DbConnection::Pg(c) => statement.execute(c),
-                }
-            })
-        };
+        let inserted = write_transaction(conn, |conn| {
+            let statement = diesel::insert_into(appeals::table).values(&*chunk);
+            match conn {
+                DbConnection::Sqlite(c) => statement.execute(c),
+                DbConnection::Pg(c) => statement.execute(c),
+            }
+        });
         match inserted {
             Ok(_) => return Ok(()),
             Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))
@@ -736,42 +697,12 @@ fn insert_with_fresh_references(
             {
                 for appeal in chunk.iter_mut() {
                     appeal.reference = AppealReference::generate().as_str().to_string();
-                    appeal.receipt.appeal = appeal.reference.clone();
-                    appeal.signed = signer.sign(&appeal.receipt)?;
+                    appeal.claims.appeal = appeal.reference.clone();
+                    appeal.signed = signer.sign(&appeal.claims)?;
                 }
             }
             Err(other) => return Err(other.into()),
         }
     }
     anyhow::bail!("no unused appeal references after {ATTEMPTS} attempts")
-}
-
-fn row(appeal: &Appeal) -> AppealRow<'_> {
-    AppealRow {
-        reference: &appeal.reference,
-        decision_id: appeal.decision_id,
-        agency_id: appeal.agency_id,
-        state: appeal.state,
-        grounds_json: &appeal.grounds_json,
-        statement: appeal.statement,
-        contact_email: &appeal.contact_email,
-        language: appeal.language,
-        idempotency_key: &appeal.idempotency_key,
-        assignee_id: appeal.assignee_id,
-        filed_at: appeal.filed_at,
-        filed_on: appeal.filed_on,
-        acknowledge_by: appeal.acknowledge_by,
-        decide_by: appeal.decide_by,
-        decide_from: appeal.filed_on,
-        acknowledged_on: appeal.acknowledged_on,
-        decided_on: appeal.decided_on,
-        escalate_until: appeal.escalate_until,
-        outcome_json: appeal.outcome_json.as_deref(),
-        finding: appeal.finding,
-        close_reason: appeal.close_reason,
-        receipt: &appeal.signed,
-        // Every step after filing bumped the version.
-        version: i32::try_from(appeal.entries.len()).unwrap_or(i32::MAX),
-        updated_at: appeal.updated_at,
-    }
 }
