@@ -298,6 +298,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     decision_tallies,
     appeal_figures,
     appeal_figure_tags,
+    appeal_tallies,
+    appeal_day_tallies,
+    appeal_tag_tallies,
     systemic_reviews,
 );
 
@@ -351,5 +354,49 @@ diesel::table! {
         note -> Text,
         opened_by -> BigInt,
         opened_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    appeal_tallies (system_version_id, filed_month, region, language) {
+        system_version_id -> BigInt,
+        filed_month -> Date,
+        region -> Text,
+        language -> Text,
+        agency_id -> BigInt,
+        system_id -> BigInt,
+        appeals -> BigInt,
+        upheld -> BigInt,
+        overturned -> BigInt,
+        partially_overturned -> BigInt,
+        withdrawn -> BigInt,
+        pending -> BigInt,
+        answered -> BigInt,
+        answered_late -> BigInt,
+        escalations -> BigInt,
+        finding_stands -> BigInt,
+        finding_reconsider -> BigInt,
+    }
+}
+
+diesel::table! {
+    appeal_day_tallies (system_version_id, filed_month, working_days) {
+        system_version_id -> BigInt,
+        filed_month -> Date,
+        working_days -> Integer,
+        agency_id -> BigInt,
+        system_id -> BigInt,
+        answered -> BigInt,
+    }
+}
+
+diesel::table! {
+    appeal_tag_tallies (system_id, filed_month, kind, value) {
+        system_id -> BigInt,
+        filed_month -> Date,
+        kind -> Text,
+        value -> Text,
+        agency_id -> BigInt,
+        appeals -> BigInt,
     }
 }

@@ -3,6 +3,7 @@
 //! the statistics read. The reads are plain SQL shared by both backends, so each is one
 //! statement the database answers from its indexes (docs/statistics.md).
 
+use super::appeal_tallies::TallyChanges;
 use crate::db::schema::{appeal_figure_tags, appeal_figures, decision_tallies};
 use crate::db::DbConnection;
 use chrono::NaiveDate;
@@ -81,7 +82,7 @@ pub fn add_to_tallies(conn: &mut DbConnection, increments: &[TallyIncrement]) ->
 }
 
 /// One appeal as the statistics count it.
-#[derive(Debug, Clone, PartialEq, Eq, Insertable)]
+#[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable)]
 #[diesel(table_name = appeal_figures)]
 pub struct AppealFigure {
     pub appeal_id: i64,
@@ -100,7 +101,7 @@ pub struct AppealFigure {
 }
 
 /// A ground or challenged factor of an appeal.
-#[derive(Debug, Clone, PartialEq, Eq, Insertable)]
+#[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable)]
 #[diesel(table_name = appeal_figure_tags)]
 pub struct AppealTag {
     pub appeal_id: i64,
@@ -114,14 +115,29 @@ pub struct AppealTag {
 /// Rows per multi-row insert, inside both backends' limits on bound parameters.
 const CHUNK: usize = 500;
 
-/// Replaces the stored figures of the given appeals with these.
+/// Replaces the stored figures of the given appeals with these, and changes the monthly
+/// appeal tallies by the difference.
 pub fn replace_appeals(
     conn: &mut DbConnection,
     figures: &[AppealFigure],
     tags: &[AppealTag],
 ) -> QueryResult<()> {
+    let mut old = Vec::new();
+    let mut old_tags = Vec::new();
     for chunk in figures.chunks(CHUNK) {
         let ids: Vec<i64> = chunk.iter().map(|f| f.appeal_id).collect();
+        old.extend(
+            appeal_figures::table
+                .filter(appeal_figures::appeal_id.eq_any(&ids))
+                .select(AppealFigure::as_select())
+                .load(conn)?,
+        );
+        old_tags.extend(
+            appeal_figure_tags::table
+                .filter(appeal_figure_tags::appeal_id.eq_any(&ids))
+                .select(AppealTag::as_select())
+                .load(conn)?,
+        );
         diesel::delete(
             appeal_figure_tags::table.filter(appeal_figure_tags::appeal_id.eq_any(&ids)),
         )
@@ -147,7 +163,7 @@ pub fn replace_appeals(
                 .execute(c)?,
         };
     }
-    Ok(())
+    TallyChanges::between(&old, &old_tags, figures, tags).apply(conn)
 }
 
 #[derive(QueryableByName)]
@@ -184,7 +200,7 @@ pub struct FigureFilter {
     pub system_id: Option<i64>,
 }
 
-/// Appeals of one system version and month with the same working days to answer.
+/// The appeals of one system version filed in one month, counted by result.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct AppealGroup {
     #[diesel(sql_type = BigInt)]
@@ -195,8 +211,6 @@ pub struct AppealGroup {
     pub system_version_id: i64,
     #[diesel(sql_type = Date)]
     pub filed_month: NaiveDate,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    pub working_days: Option<i64>,
     #[diesel(sql_type = BigInt)]
     pub appeals: i64,
     #[diesel(sql_type = BigInt)]
@@ -209,10 +223,11 @@ pub struct AppealGroup {
     pub withdrawn: i64,
     #[diesel(sql_type = BigInt)]
     pub pending: i64,
+    /// Appeals answered, and of them those answered after the decide-by date.
     #[diesel(sql_type = BigInt)]
-    pub due: i64,
+    pub answered: i64,
     #[diesel(sql_type = BigInt)]
-    pub breaches: i64,
+    pub answered_late: i64,
     #[diesel(sql_type = BigInt)]
     pub escalations: i64,
     #[diesel(sql_type = BigInt)]
@@ -221,38 +236,100 @@ pub struct AppealGroup {
     pub finding_reconsider: i64,
 }
 
-/// Breaches are counted against `today`: an unanswered appeal past its decide-by date is
-/// late now, and one whose clock is paused (no date) is not.
 const APPEAL_GROUPS: &str = "SELECT agency_id, system_id, system_version_id, filed_month, \
-       CAST(working_days AS BIGINT) AS working_days, \
-       COUNT(*) AS appeals, \
-       SUM(CASE WHEN result = 'upheld' THEN 1 ELSE 0 END) AS upheld, \
-       SUM(CASE WHEN result = 'overturned' THEN 1 ELSE 0 END) AS overturned, \
-       SUM(CASE WHEN result = 'partially_overturned' THEN 1 ELSE 0 END) AS partially_overturned, \
-       SUM(CASE WHEN result = 'withdrawn' THEN 1 ELSE 0 END) AS withdrawn, \
-       SUM(CASE WHEN result = 'pending' THEN 1 ELSE 0 END) AS pending, \
-       SUM(CASE WHEN answered_on IS NOT NULL OR (result = 'pending' AND decide_due < ?) \
-           THEN 1 ELSE 0 END) AS due, \
-       SUM(CASE WHEN (answered_on IS NOT NULL AND answered_on > decide_due) \
-           OR (result = 'pending' AND decide_due < ?) THEN 1 ELSE 0 END) AS breaches, \
-       SUM(CASE WHEN escalated THEN 1 ELSE 0 END) AS escalations, \
-       SUM(CASE WHEN finding = 'outcome_stands' THEN 1 ELSE 0 END) AS finding_stands, \
-       SUM(CASE WHEN finding = 'recommend_reconsideration' THEN 1 ELSE 0 END) AS finding_reconsider \
+       CAST(SUM(appeals) AS BIGINT) AS appeals, \
+       CAST(SUM(upheld) AS BIGINT) AS upheld, \
+       CAST(SUM(overturned) AS BIGINT) AS overturned, \
+       CAST(SUM(partially_overturned) AS BIGINT) AS partially_overturned, \
+       CAST(SUM(withdrawn) AS BIGINT) AS withdrawn, \
+       CAST(SUM(pending) AS BIGINT) AS pending, \
+       CAST(SUM(answered) AS BIGINT) AS answered, \
+       CAST(SUM(answered_late) AS BIGINT) AS answered_late, \
+       CAST(SUM(escalations) AS BIGINT) AS escalations, \
+       CAST(SUM(finding_stands) AS BIGINT) AS finding_stands, \
+       CAST(SUM(finding_reconsider) AS BIGINT) AS finding_reconsider \
+     FROM appeal_tallies \
+     WHERE filed_month >= ? AND filed_month <= ? \
+       AND (? IS NULL OR agency_id = ?) AND (? IS NULL OR system_id = ?) \
+     GROUP BY agency_id, system_id, system_version_id, filed_month";
+
+/// The appeals filed in the filter's months, grouped by system version and month.
+pub fn appeal_groups(
+    conn: &mut DbConnection,
+    filter: &FigureFilter,
+) -> QueryResult<Vec<AppealGroup>> {
+    on_both!(conn, APPEAL_GROUPS, |query| bind_filter!(query, filter))
+}
+
+/// Open appeals of one system version and month that are past their decide-by date.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct LateOpenGroup {
+    #[diesel(sql_type = BigInt)]
+    pub agency_id: i64,
+    #[diesel(sql_type = BigInt)]
+    pub system_id: i64,
+    #[diesel(sql_type = BigInt)]
+    pub system_version_id: i64,
+    #[diesel(sql_type = Date)]
+    pub filed_month: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    pub late: i64,
+}
+
+/// Counted against `today`, so read from the per-appeal rows (through the index of open
+/// appeals) rather than kept in a tally. An open appeal whose clock is paused has no date
+/// and is not late.
+const LATE_OPEN: &str = "SELECT agency_id, system_id, system_version_id, filed_month, \
+       COUNT(*) AS late \
      FROM appeal_figures \
+     WHERE result = 'pending' AND decide_due < ? \
+       AND filed_month >= ? AND filed_month <= ? \
+       AND (? IS NULL OR agency_id = ?) AND (? IS NULL OR system_id = ?) \
+     GROUP BY agency_id, system_id, system_version_id, filed_month";
+
+/// The open appeals of the filter's months that are late on `today`.
+pub fn late_open_groups(
+    conn: &mut DbConnection,
+    filter: &FigureFilter,
+    today: NaiveDate,
+) -> QueryResult<Vec<LateOpenGroup>> {
+    on_both!(conn, LATE_OPEN, |query| bind_filter!(
+        query.bind::<Date, _>(today),
+        filter
+    ))
+}
+
+/// Answered appeals of one system version and month that took the same working days.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct AnswerDaysGroup {
+    #[diesel(sql_type = BigInt)]
+    pub agency_id: i64,
+    #[diesel(sql_type = BigInt)]
+    pub system_id: i64,
+    #[diesel(sql_type = BigInt)]
+    pub system_version_id: i64,
+    #[diesel(sql_type = Date)]
+    pub filed_month: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    pub working_days: i64,
+    #[diesel(sql_type = BigInt)]
+    pub answered: i64,
+}
+
+const ANSWER_DAYS: &str = "SELECT agency_id, system_id, system_version_id, filed_month, \
+       CAST(working_days AS BIGINT) AS working_days, \
+       CAST(SUM(answered) AS BIGINT) AS answered \
+     FROM appeal_day_tallies \
      WHERE filed_month >= ? AND filed_month <= ? \
        AND (? IS NULL OR agency_id = ?) AND (? IS NULL OR system_id = ?) \
      GROUP BY agency_id, system_id, system_version_id, filed_month, working_days";
 
-/// The appeals filed in the filter's months, grouped.
-pub fn appeal_groups(
+/// The working days the filter's answered appeals took, as a histogram per version and month.
+pub fn answer_days(
     conn: &mut DbConnection,
     filter: &FigureFilter,
-    today: NaiveDate,
-) -> QueryResult<Vec<AppealGroup>> {
-    on_both!(conn, APPEAL_GROUPS, |query| bind_filter!(
-        query.bind::<Date, _>(today).bind::<Date, _>(today),
-        filter
-    ))
+) -> QueryResult<Vec<AnswerDaysGroup>> {
+    on_both!(conn, ANSWER_DAYS, |query| bind_filter!(query, filter))
 }
 
 /// Decisions of one system version and month.
@@ -332,11 +409,11 @@ pub struct AppealCell {
     pub overturned: i64,
 }
 
-const APPEAL_CELLS: &str = "SELECT system_id, region, language, COUNT(*) AS appeals, \
-       SUM(CASE WHEN answered_on IS NOT NULL THEN 1 ELSE 0 END) AS decided, \
-       SUM(CASE WHEN result IN ('overturned', 'partially_overturned') THEN 1 ELSE 0 END) \
-         AS overturned \
-     FROM appeal_figures \
+const APPEAL_CELLS: &str = "SELECT system_id, region, language, \
+       CAST(SUM(appeals) AS BIGINT) AS appeals, \
+       CAST(SUM(answered) AS BIGINT) AS decided, \
+       CAST(SUM(overturned + partially_overturned) AS BIGINT) AS overturned \
+     FROM appeal_tallies \
      WHERE filed_month >= ? AND filed_month <= ? \
        AND (? IS NULL OR agency_id = ?) AND (? IS NULL OR system_id = ?) \
      GROUP BY system_id, region, language";
@@ -360,11 +437,12 @@ pub struct TagCount {
     pub appeals: i64,
 }
 
-const TAG_COUNTS: &str = "SELECT kind, value, COUNT(*) AS appeals \
-     FROM appeal_figure_tags \
+const TAG_COUNTS: &str = "SELECT kind, value, CAST(SUM(appeals) AS BIGINT) AS appeals \
+     FROM appeal_tag_tallies \
      WHERE filed_month >= ? AND filed_month <= ? \
        AND (? IS NULL OR agency_id = ?) AND (? IS NULL OR system_id = ?) \
-     GROUP BY kind, value";
+     GROUP BY kind, value \
+     HAVING SUM(appeals) > 0";
 
 /// The grounds and factors of the filter's appeals, counted.
 pub fn tag_counts(conn: &mut DbConnection, filter: &FigureFilter) -> QueryResult<Vec<TagCount>> {

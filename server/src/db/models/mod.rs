@@ -4,6 +4,7 @@ pub mod agency;
 pub mod ai_system;
 pub mod api_client;
 pub mod appeal;
+pub mod appeal_tallies;
 pub mod audit;
 pub mod calendar_exception;
 pub mod decision;

@@ -8,7 +8,9 @@ use super::period::{month_key, read_period, Period};
 use super::reviews;
 use super::rollup::{figures, Publish, Tally};
 use crate::config::StatsSettings;
-use crate::db::models::figures::{self as stored, AppealGroup, DecisionGroup, FigureFilter};
+use crate::db::models::figures::{
+    self as stored, AnswerDaysGroup, AppealGroup, DecisionGroup, FigureFilter, LateOpenGroup,
+};
 use crate::db::DbConnection;
 use crate::domain::stats::{systems_of_concern, Measure, SystemCounts};
 use crate::services::error::{problem, ServiceError};
@@ -98,13 +100,17 @@ pub fn report(
         from_month: period.from,
         ..wide
     };
-    let appeal_groups = stored::appeal_groups(conn, &wide, today)?;
-    let decision_groups = stored::decision_groups(conn, &wide)?;
+    let grouped = Grouped {
+        appeals: stored::appeal_groups(conn, &wide)?,
+        late_open: stored::late_open_groups(conn, &wide, today)?,
+        answer_days: stored::answer_days(conn, &wide)?,
+        decisions: stored::decision_groups(conn, &wide)?,
+    };
     let tags = stored::tag_counts(conn, &current)?;
     let decision_cells = stored::decision_cells(conn, &current)?;
     let appeal_cells = stored::appeal_cells(conn, &current)?;
 
-    let slices = Slices::add_up(&period, &appeal_groups, &decision_groups);
+    let slices = Slices::add_up(&period, &grouped);
     let threshold = settings.suppression_threshold;
     let disparities = disparity_tables(
         &catalogue,
@@ -259,6 +265,14 @@ fn read_filters(
     (period, agency, system, problems)
 }
 
+/// The grouped counts the database returns for a report's months.
+struct Grouped {
+    appeals: Vec<AppealGroup>,
+    late_open: Vec<LateOpenGroup>,
+    answer_days: Vec<AnswerDaysGroup>,
+    decisions: Vec<DecisionGroup>,
+}
+
 /// The grouped counts added up by every slice the report shows.
 #[derive(Debug, Default)]
 struct Slices {
@@ -271,28 +285,34 @@ struct Slices {
 }
 
 impl Slices {
-    fn add_up(period: &Period, appeals: &[AppealGroup], decisions: &[DecisionGroup]) -> Slices {
+    fn add_up(period: &Period, grouped: &Grouped) -> Slices {
         let mut slices = Slices::default();
-        for group in appeals {
-            for tally in slices.slices_of(
-                period,
-                group.filed_month,
-                group.agency_id,
-                group.system_id,
-                group.system_version_id,
-            ) {
-                tally.add_appeals(group);
+        for g in &grouped.appeals {
+            let (month, body, system, version) =
+                (g.filed_month, g.agency_id, g.system_id, g.system_version_id);
+            for tally in slices.slices_of(period, month, body, system, version) {
+                tally.add_appeals(g);
             }
         }
-        for group in decisions {
-            for tally in slices.slices_of(
-                period,
-                group.month,
-                group.agency_id,
-                group.system_id,
-                group.system_version_id,
-            ) {
-                tally.add_decisions(group.decisions);
+        for g in &grouped.late_open {
+            let (month, body, system, version) =
+                (g.filed_month, g.agency_id, g.system_id, g.system_version_id);
+            for tally in slices.slices_of(period, month, body, system, version) {
+                tally.add_late_open(g.late);
+            }
+        }
+        for g in &grouped.answer_days {
+            let (month, body, system, version) =
+                (g.filed_month, g.agency_id, g.system_id, g.system_version_id);
+            for tally in slices.slices_of(period, month, body, system, version) {
+                tally.add_answer_days(g.working_days, g.answered);
+            }
+        }
+        for g in &grouped.decisions {
+            let (month, body, system, version) =
+                (g.month, g.agency_id, g.system_id, g.system_version_id);
+            for tally in slices.slices_of(period, month, body, system, version) {
+                tally.add_decisions(g.decisions);
             }
         }
         slices

@@ -39,18 +39,25 @@ impl Tally {
         self.partially_overturned += count(group.partially_overturned);
         self.withdrawn += count(group.withdrawn);
         self.pending += count(group.pending);
-        self.due += count(group.due);
-        self.breaches += count(group.breaches);
+        self.due += count(group.answered);
+        self.breaches += count(group.answered_late);
         self.escalations += count(group.escalations);
         self.finding_stands += count(group.finding_stands);
         self.finding_reconsider += count(group.finding_reconsider);
-        if let Some(days) = group.working_days {
-            let answered = count(group.upheld + group.overturned + group.partially_overturned);
-            *self
-                .days
-                .entry(u32::try_from(days).unwrap_or(u32::MAX))
-                .or_default() += answered;
-        }
+    }
+
+    /// Open appeals already past their decide-by date: due, and breached.
+    pub fn add_late_open(&mut self, late: i64) {
+        self.due += count(late);
+        self.breaches += count(late);
+    }
+
+    /// `answered` appeals answered in `days` working days.
+    pub fn add_answer_days(&mut self, days: i64, answered: i64) {
+        *self
+            .days
+            .entry(u32::try_from(days).unwrap_or(u32::MAX))
+            .or_default() += count(answered);
     }
 
     pub fn add_decisions(&mut self, decisions: i64) {
