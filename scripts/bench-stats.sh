@@ -64,7 +64,7 @@ run_backend() {
   export REDRESS__SECRETS__SIGNING_KEY="bench-signing-key-0123456789abcdef0123456789"
   echo "== $name: seed-demo --scale $scale"
   (cd "$dir" && "$bin" migrate >/dev/null)
-  local seeded; seeded=$(cd "$dir" && "$bin" seed-demo --scale "$scale")
+  local seeded; seeded=$(cd "$dir" && "$bin" seed-demo --allow-demo --scale "$scale")
   echo "$seeded" | grep -E '^(decisions|appeals|load data):' | sed 's/^/  /'
   echo "$seeded" | sed -n 's/^scale_/'"$name"'_scale_/p'
   local du; du=$(du -sm "$dir" | cut -f1)

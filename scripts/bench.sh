@@ -44,7 +44,7 @@ run_backend() {
   local dir="$work/$name"; mkdir -p "$dir"
   export DATABASE_URL="$url" REDRESS__DATA_DIR="$dir" REDRESS__SECRETS__SIGNING_KEY="bench-signing-key-0123456789abcdef0123456789" REDRESS_LOG=warn
   export REDRESS__RATE_LIMIT__FIND_PER_IP=100000
-  (cd "$dir" && "$bin" seed-demo >/dev/null)
+  (cd "$dir" && "$bin" seed-demo --allow-demo >/dev/null)
   local client; client=$(cd "$dir" && "$bin" create-client --agency social-benefits --scopes decisions:write 2>/dev/null)
   local id secret; id=$(echo "$client" | sed -n 's/^client_id=//p'); secret=$(echo "$client" | sed -n 's/^client_secret=//p')
   (cd "$dir" && exec "$bin" serve --bind "127.0.0.1:$port" 2>"$dir/serve.log") &

@@ -21,8 +21,15 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// Language of last resort: `kk`, `ru` or `en`.
     pub default_language: String,
-    /// Whether cookies carry `Secure` (on behind HTTPS; off for plain loopback use).
-    pub secure_cookies: bool,
+    /// Whether cookies carry `Secure` and the `__Host-` prefix, and HSTS is sent. Unset: on
+    /// whenever the portal is bound beyond loopback or its `public_url` is https
+    /// ([`Settings::cookies_secure`]).
+    #[serde(default)]
+    pub secure_cookies: Option<bool>,
+    /// Lets the portal start bound beyond loopback with `secure_cookies = false` (a closed
+    /// test network); refused otherwise, as sessions would then travel in clear text.
+    #[serde(default)]
+    pub allow_insecure_cookies: bool,
     pub database_pool_size: u32,
     pub session: SessionSettings,
     pub rate_limit: RateLimitSettings,
@@ -41,6 +48,11 @@ pub struct Settings {
     /// (`https://redress.example.kz`); `http://` and the bind address when unset.
     #[serde(default)]
     pub public_url: Option<String>,
+    /// Addresses and CIDR ranges of the proxies in front of the portal, whose `Forwarded` /
+    /// `X-Forwarded-For` headers name the client (docs/security.md). Empty: the socket's
+    /// peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
     /// The statistics: suppression of small counts, systems of concern (docs/statistics.md).
     #[serde(default)]
     pub stats: StatsSettings,
@@ -89,6 +101,35 @@ impl Default for StatsSettings {
     }
 }
 
+impl RateLimitSettings {
+    /// The limits on staff passwords.
+    pub fn signin(&self) -> crate::domain::attempts::AttemptLimits {
+        crate::domain::attempts::AttemptLimits {
+            per_source: self.signin_per_ip,
+            per_pair: self.signin_per_email,
+            under_attack: self.signin_under_attack,
+        }
+    }
+
+    /// The limits on access codes.
+    pub fn find(&self) -> crate::domain::attempts::AttemptLimits {
+        crate::domain::attempts::AttemptLimits {
+            per_source: self.find_per_ip,
+            per_pair: self.find_per_reference,
+            under_attack: self.find_under_attack,
+        }
+    }
+
+    /// The limits on API client secrets.
+    pub fn token(&self) -> crate::domain::attempts::AttemptLimits {
+        crate::domain::attempts::AttemptLimits {
+            per_source: self.token_per_ip,
+            per_pair: self.token_per_client,
+            under_attack: self.token_per_client * 2,
+        }
+    }
+}
+
 /// Staff session lifetimes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SessionSettings {
@@ -102,16 +143,31 @@ pub struct SessionSettings {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RateLimitSettings {
     pub window_minutes: i64,
-    /// Failed sign-ins per email address within the window.
+    /// Failed sign-ins at one email address from one client address within the window,
+    /// after which that client address is refused for that email.
     pub signin_per_email: i64,
-    /// Failed sign-ins per client address within the window.
+    /// Failed sign-ins from one client address, over all emails, within the window.
     pub signin_per_ip: i64,
-    /// Failed "find my decision" attempts per client address within the window.
+    /// Failed sign-ins at one email from everywhere after which only client addresses that
+    /// have not failed on it are checked (the owner still gets in; docs/security.md).
+    #[serde(default = "default_under_attack")]
+    pub signin_under_attack: i64,
+    /// Failed "find my decision" attempts from one client address within the window.
     #[serde(default = "default_find_per_ip")]
     pub find_per_ip: i64,
-    /// Failed "find my decision" attempts per decision reference within the window.
+    /// Failed "find my decision" attempts at one reference from one client address.
     #[serde(default = "default_find_per_reference")]
     pub find_per_reference: i64,
+    /// Failed attempts at one reference from everywhere after which only client addresses
+    /// that have not failed on it are checked.
+    #[serde(default = "default_under_attack")]
+    pub find_under_attack: i64,
+    /// Failed `POST /api/v1/token` calls from one client address within the window.
+    #[serde(default = "default_token_per_ip")]
+    pub token_per_ip: i64,
+    /// Failed token calls for one client id from one client address.
+    #[serde(default = "default_token_per_client")]
+    pub token_per_client: i64,
     /// Register error reports per client address within the window.
     #[serde(default = "default_flags_per_ip")]
     pub flags_per_ip: i64,
@@ -128,6 +184,15 @@ fn default_find_per_ip() -> i64 {
 }
 fn default_find_per_reference() -> i64 {
     5
+}
+fn default_under_attack() -> i64 {
+    20
+}
+fn default_token_per_ip() -> i64 {
+    30
+}
+fn default_token_per_client() -> i64 {
+    10
 }
 fn default_flags_per_ip() -> i64 {
     5
@@ -156,7 +221,8 @@ impl Default for Settings {
             data_dir: "data".into(),
             site_root: "target/site".into(),
             default_language: "kk".into(),
-            secure_cookies: false,
+            secure_cookies: None,
+            allow_insecure_cookies: false,
             database_pool_size: 8,
             session: SessionSettings {
                 lifetime_minutes: 8 * 60,
@@ -166,8 +232,12 @@ impl Default for Settings {
                 window_minutes: 15,
                 signin_per_email: 5,
                 signin_per_ip: 30,
+                signin_under_attack: default_under_attack(),
                 find_per_ip: default_find_per_ip(),
                 find_per_reference: default_find_per_reference(),
+                find_under_attack: default_under_attack(),
+                token_per_ip: default_token_per_ip(),
+                token_per_client: default_token_per_client(),
                 flags_per_ip: default_flags_per_ip(),
                 links_per_email: default_links_per_email(),
                 links_per_ip: default_links_per_ip(),
@@ -177,6 +247,7 @@ impl Default for Settings {
             evidence: crate::blobs::evidence::EvidenceLimits::default(),
             mail: crate::mail::settings::MailSettings::default(),
             public_url: None,
+            trusted_proxies: Vec::new(),
             stats: StatsSettings::default(),
         }
     }
@@ -230,6 +301,43 @@ impl Settings {
         }
     }
 
+    /// Whether cookies are `Secure` with the `__Host-` prefix and HSTS is sent: as configured,
+    /// else whenever the portal can be reached from beyond this machine or over https.
+    pub fn cookies_secure(&self) -> bool {
+        self.secure_cookies
+            .unwrap_or_else(|| !self.bound_to_loopback() || self.public_url_is_https())
+    }
+
+    /// Whether `bind` is a loopback address (`127.0.0.1`, `[::1]`, `localhost`).
+    pub fn bound_to_loopback(&self) -> bool {
+        let bind = self.bind.trim();
+        if let Ok(address) = bind.parse::<std::net::SocketAddr>() {
+            return address.ip().is_loopback();
+        }
+        let host = bind.rsplit_once(':').map_or(bind, |(host, _)| host);
+        host.eq_ignore_ascii_case("localhost")
+    }
+
+    fn public_url_is_https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|url| url.trim().to_ascii_lowercase().starts_with("https://"))
+    }
+
+    /// Refuses settings that would send sessions in clear text to the network: insecure
+    /// cookies on a bind beyond loopback, unless explicitly allowed.
+    pub fn check_transport(&self) -> anyhow::Result<()> {
+        if !self.cookies_secure() && !self.bound_to_loopback() && !self.allow_insecure_cookies {
+            anyhow::bail!(
+                "secure_cookies is off while the portal is bound to {}, beyond this machine: \
+                 serve it over https and leave secure_cookies unset, or set \
+                 allow_insecure_cookies = true for a closed test network",
+                self.bind
+            );
+        }
+        Ok(())
+    }
+
     /// Whether the database is the embedded SQLite default.
     pub fn is_embedded_database(&self) -> bool {
         !crate::db::is_postgres_url(&self.database_url)
@@ -262,4 +370,44 @@ fn checked(key: String) -> anyhow::Result<SecretString> {
         anyhow::bail!("the signing key must be at least 32 characters long");
     }
     Ok(SecretString::from(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settings;
+
+    fn bound(bind: &str, public_url: Option<&str>, secure: Option<bool>) -> Settings {
+        Settings {
+            bind: bind.into(),
+            public_url: public_url.map(str::to_string),
+            secure_cookies: secure,
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn cookies_are_secure_unless_the_portal_is_loopback_over_http() {
+        assert!(!bound("127.0.0.1:3000", None, None).cookies_secure());
+        assert!(!bound("[::1]:3000", None, None).cookies_secure());
+        assert!(!bound("localhost:3000", None, None).cookies_secure());
+        assert!(bound("0.0.0.0:3000", None, None).cookies_secure());
+        assert!(bound("10.1.2.3:80", None, None).cookies_secure());
+        assert!(bound("127.0.0.1:3000", Some("https://redress.example.kz"), None).cookies_secure());
+        assert!(!bound("0.0.0.0:3000", None, Some(false)).cookies_secure());
+    }
+
+    #[test]
+    fn insecure_cookies_on_a_public_bind_refuse_to_start_unless_allowed() {
+        let error = bound("0.0.0.0:3000", None, Some(false))
+            .check_transport()
+            .unwrap_err();
+        assert!(error.to_string().contains("allow_insecure_cookies"));
+        let mut allowed = bound("0.0.0.0:3000", None, Some(false));
+        allowed.allow_insecure_cookies = true;
+        assert!(allowed.check_transport().is_ok());
+        assert!(bound("127.0.0.1:3000", None, Some(false))
+            .check_transport()
+            .is_ok());
+        assert!(bound("0.0.0.0:3000", None, None).check_transport().is_ok());
+    }
 }

@@ -32,7 +32,12 @@ enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Create realistic demo agencies, AI systems and one account per role (safe to run twice).
+    /// Refused on a database holding anything but demo data, and on PostgreSQL without
+    /// --allow-demo: the demo accounts' passwords are published.
     SeedDemo {
+        /// Allow seeding a PostgreSQL database (one made for a demo).
+        #[arg(long)]
+        allow_demo: bool,
         /// Then add N load decisions and N/10 appeals on them, to measure the statistics at
         /// volume (docs/performance.md); skipped when load decisions exist.
         #[arg(long, value_name = "N")]
@@ -160,8 +165,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::serve::run(settings)
         }
         Command::Migrate => cli::migrate::run(&settings),
-        Command::SeedDemo { scale } => {
-            cli::seed_demo::run(&settings)?;
+        Command::SeedDemo { scale, allow_demo } => {
+            cli::seed_demo::run(&settings, allow_demo)?;
             match scale {
                 Some(scale) => cli::demo_scale::run(&settings, scale),
                 None => Ok(()),

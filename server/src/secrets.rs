@@ -57,6 +57,8 @@ pub struct Keys {
     pub citizen: Vec<u8>,
     /// The seed of the Ed25519 key that signs filing receipts (docs/receipts.md).
     pub receipt_seed: [u8; 32],
+    /// Binds a form's CSRF token to the browser's cookie and session (`auth::csrf`).
+    pub csrf: Vec<u8>,
 }
 
 impl Keys {
@@ -76,6 +78,7 @@ impl Keys {
             api: derive("redress/api-token/v1"),
             lookup: derive("redress/lookup-hmac/v1"),
             citizen: derive("redress/citizen-decision/v1"),
+            csrf: derive("redress/csrf-binding/v1"),
             receipt_seed,
         }
     }

@@ -35,6 +35,7 @@ pub struct Application {
 impl Application {
     /// Connects and migrates the database, binds the address, and builds the server.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        settings.check_transport()?;
         let pool = db::connect(&settings.database_url, settings.database_pool_size)?;
         {
             let mut conn = pool.get()?;
@@ -60,7 +61,10 @@ impl Application {
             &keys.receipt_seed,
         )?);
         let blobs = crate::blobs::open(&settings.blob_settings())?;
+        let trusted_proxies =
+            crate::web::client_address::TrustedProxies::parse(&settings.trusted_proxies)?;
         let state = AppState {
+            trusted_proxies,
             citizen_tokens,
             citizen_sessions,
             receipts,
@@ -124,6 +128,15 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
+/// The paths of every page the portal renders (`/d/:reference` …), for the checks that run
+/// over every route.
+pub fn page_paths() -> Vec<String> {
+    generate_route_list(LeptosApp)
+        .iter()
+        .map(|route| route.path().to_string())
+        .collect()
+}
+
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let options = leptos_options(&state.settings);
     let routes = generate_route_list(LeptosApp);
@@ -151,9 +164,13 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .app_data(state.clone())
             .app_data(pkg_dir.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
+            .wrap(from_fn(crate::web::same_origin::check))
             .wrap(from_fn(page_context::page_context))
             .wrap(from_fn(security_headers::html_charset))
-            .wrap(security_headers::default_headers())
+            .wrap(from_fn(security_headers::no_store_when_personal))
+            .wrap(security_headers::default_headers(
+                state.settings.cookies_secure(),
+            ))
             .wrap(Compress::default())
             .wrap(TracingLogger::default())
             .configure(crate::api::configure)

@@ -22,4 +22,6 @@ pub struct AppState {
     /// Where evidence files are kept.
     pub blobs: std::sync::Arc<dyn crate::blobs::BlobStore>,
     pub default_locale: Locale,
+    /// The proxies whose forwarding headers name the client (`trusted_proxies`).
+    pub trusted_proxies: crate::web::client_address::TrustedProxies,
 }

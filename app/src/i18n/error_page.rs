@@ -18,3 +18,26 @@ pub fn error_page_words(locale: Locale) -> ErrorPageWords {
         home: tr!(locale, back_home),
     }
 }
+
+/// The words of the pages a request from another site gets (a refused form, a link to a staff
+/// page to follow again from this site).
+pub struct CrossSiteWords {
+    pub refused_title: &'static str,
+    pub refused_body: &'static str,
+    pub home: &'static str,
+    pub continue_title: &'static str,
+    pub continue_body: &'static str,
+    pub continue_link: &'static str,
+}
+
+/// Those words in `locale`.
+pub fn cross_site_words(locale: Locale) -> CrossSiteWords {
+    CrossSiteWords {
+        refused_title: tr!(locale, cross_site_refused_title),
+        refused_body: tr!(locale, cross_site_refused_body),
+        home: tr!(locale, back_home),
+        continue_title: tr!(locale, cross_site_continue_title),
+        continue_body: tr!(locale, cross_site_continue_body),
+        continue_link: tr!(locale, cross_site_continue_link),
+    }
+}

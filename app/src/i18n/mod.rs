@@ -11,7 +11,7 @@ pub mod labels;
 pub mod mail;
 pub mod regions;
 pub mod stats_words;
-pub use error_page::{error_page_words, ErrorPageWords};
+pub use error_page::{cross_site_words, error_page_words, CrossSiteWords, ErrorPageWords};
 pub use format::{format_date, format_day_range, format_value};
 
 /// A language the portal speaks. Kazakh is the deployment default unless configured otherwise.

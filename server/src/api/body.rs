@@ -10,20 +10,49 @@ use std::fmt;
 /// Request bodies above this are refused with 413 (docs/api.md).
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
-/// Reads a request body of at most [`MAX_BODY_BYTES`], answering 413 in the API's JSON shape.
-pub async fn read_body(mut payload: web::Payload) -> Result<web::Bytes, ApiError> {
+/// The body of `POST /api/v1/token`, which anyone may send: credentials fit in far less.
+pub const MAX_TOKEN_BODY_BYTES: usize = 4 * 1024;
+
+/// Bodies larger than this are parsed on a blocking thread, so a large batch does not hold
+/// up the request workers that answer everyone else.
+const PARSE_INLINE_BYTES: usize = 64 * 1024;
+
+/// Reads a request body of at most `limit` bytes, answering 413 in the API's JSON shape. A
+/// declared `Content-Length` over the limit is refused before anything is read.
+pub async fn read_body(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    limit: usize,
+) -> Result<web::Bytes, ApiError> {
     use futures_util::StreamExt;
-    let mut body = web::BytesMut::new();
+    let too_large =
+        || ApiError::too_large(format!("the request body is larger than {}", size(limit)));
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e: PayloadError| ApiError::malformed(e.to_string()))?;
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Err(ApiError::too_large(
-                "the request body is larger than 16 MiB",
-            ));
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
         }
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+/// `limit` as people write it: "16 MiB", "4 KiB".
+fn size(limit: usize) -> String {
+    if limit >= 1024 * 1024 {
+        format!("{} MiB", limit / (1024 * 1024))
+    } else {
+        format!("{} KiB", limit / 1024)
+    }
 }
 
 /// The request's media type, lower-cased, without parameters.
@@ -50,8 +79,13 @@ pub fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
 /// Reads a JSON body of a request declared as JSON.
 pub async fn json_body(req: &HttpRequest, payload: web::Payload) -> Result<Value, ApiError> {
     require_json(req)?;
-    let body = read_body(payload).await?;
-    parse_strict(&body)
+    let body = read_body(req, payload, MAX_BODY_BYTES).await?;
+    if body.len() <= PARSE_INLINE_BYTES {
+        return parse_strict(&body);
+    }
+    web::block(move || parse_strict(&body))
+        .await
+        .map_err(ApiError::unexpected)?
 }
 
 /// Parses JSON, refusing an object that gives the same key twice (a plain parse would keep

@@ -9,6 +9,9 @@ use actix_web::{http::StatusCode, HttpResponse, ResponseError};
 /// One problem in a request: which batch item, which field (a JSON path), and why.
 pub use crate::domain::validator::Problem as Detail;
 
+/// The most problems a 422 lists.
+pub const MAX_DETAILS: usize = 100;
+
 /// The body of every error answer.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
@@ -102,17 +105,32 @@ impl ApiError {
     pub fn too_large(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", message)
     }
-    /// 422 listing every problem.
-    pub fn invalid(details: Vec<Detail>) -> ApiError {
+    /// 422 listing the problems: the first [`MAX_DETAILS`], with the count of the rest in the
+    /// message (a body of a million bad items must not become a response of a million lines).
+    pub fn invalid(mut details: Vec<Detail>) -> ApiError {
         let count = details.len();
+        let message = if count > MAX_DETAILS {
+            details.truncate(MAX_DETAILS);
+            format!(
+                "the request has {count} invalid field(s); the first {MAX_DETAILS} are listed \
+                 and {} more are not; nothing was stored",
+                count - MAX_DETAILS
+            )
+        } else {
+            format!("the request has {count} invalid field(s); nothing was stored")
+        };
         ApiError {
             details,
             ..ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation_failed",
-                format!("the request has {count} invalid field(s); nothing was stored"),
+                message,
             )
         }
+    }
+    /// 429: too many failed attempts lately; try again after the window.
+    pub fn too_many_attempts(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", message)
     }
     /// 500, logged with its cause under a reference the body repeats.
     pub fn unexpected(cause: impl Into<anyhow::Error>) -> ApiError {

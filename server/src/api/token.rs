@@ -2,7 +2,7 @@
 
 use super::error::{ApiError, Detail};
 use crate::auth::api_token::LIFETIME_SECS;
-use crate::db::models::api_client;
+use crate::db::models::{api_client, rate_limit};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -34,8 +34,10 @@ pub struct TokenResponse {
         (status = 200, description = "A bearer token valid for 15 minutes", body = TokenResponse),
         (status = 400, description = "The body is not JSON", body = crate::api::error::ErrorBody),
         (status = 401, description = "Wrong or revoked credentials", body = crate::api::error::ErrorBody),
+        (status = 413, description = "The body is over 4 KiB", body = crate::api::error::ErrorBody),
         (status = 415, description = "Neither JSON nor a form", body = crate::api::error::ErrorBody),
         (status = 422, description = "A credential is missing", body = crate::api::error::ErrorBody),
+        (status = 429, description = "Too many failed attempts from this address lately", body = crate::api::error::ErrorBody),
     ))]
 #[tracing::instrument(skip_all)]
 pub async fn issue(
@@ -46,14 +48,16 @@ pub async fn issue(
     let media_type = super::body::media_type(&req);
     let credentials = match media_type.as_str() {
         "application/x-www-form-urlencoded" => {
-            let body = super::body::read_body(payload).await?;
+            let body =
+                super::body::read_body(&req, payload, super::body::MAX_TOKEN_BODY_BYTES).await?;
             credentials_from_pairs(
                 url::form_urlencoded::parse(&body)
                     .map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned()))),
             )?
         }
         "application/json" => {
-            let body = super::body::read_body(payload).await?;
+            let body =
+                super::body::read_body(&req, payload, super::body::MAX_TOKEN_BODY_BYTES).await?;
             match super::body::parse_strict(&body)? {
                 serde_json::Value::Object(map) => credentials_from_pairs(map)?,
                 _ => return Err(ApiError::invalid(vec![missing("client_id")])),
@@ -65,31 +69,56 @@ pub async fn issue(
             ))
         }
     };
+    let source = crate::web::client_address::client_key(&req);
     let state_for_work = state.clone();
-    let issued = web::block(move || -> anyhow::Result<Option<(String, Vec<String>)>> {
+    let issued = web::block(move || -> anyhow::Result<Issued> {
         let mut conn = state_for_work.pool.get()?;
-        let Some(client) = api_client::find_by_client_id(&mut conn, &credentials.client_id)? else {
-            return Ok(None);
-        };
-        let secret_ok = crate::secrets::keyed_hash_matches(
-            &state_for_work.keys.lookup,
-            &credentials.client_secret,
-            &client.secret_hash,
-        );
-        if !secret_ok || client.revoked_at.is_some() {
-            return Ok(None);
+        let limits = state_for_work.settings.rate_limit.clone();
+        let now = chrono::Utc::now();
+        let since = now.naive_utc() - chrono::Duration::minutes(limits.window_minutes);
+        let failures =
+            rate_limit::failures(&mut conn, GUESS, &credentials.client_id, &source, since)?;
+        if !crate::domain::attempts::may_attempt(failures, limits.token()) {
+            tracing::warn!(%source, ?failures, "API token rate limit reached");
+            return Ok(Issued::RateLimited);
         }
+        let client = api_client::find_by_client_id(&mut conn, &credentials.client_id)?;
+        let secret_ok = client.as_ref().is_some_and(|client| {
+            crate::secrets::keyed_hash_matches(
+                &state_for_work.keys.lookup,
+                &credentials.client_secret,
+                &client.secret_hash,
+            ) && client.revoked_at.is_none()
+        });
+        let Some(client) = client.filter(|_| secret_ok) else {
+            rate_limit::record_failure(
+                &mut conn,
+                GUESS,
+                &credentials.client_id,
+                &source,
+                now.naive_utc(),
+            )?;
+            return Ok(Issued::Refused);
+        };
         let scopes = client.scope_list();
         let token = state_for_work.api_tokens.issue(
             &client.client_id,
             client.agency_id,
             &scopes,
-            chrono::Utc::now().timestamp(),
+            now.timestamp(),
         )?;
-        Ok(Some((token, scopes)))
+        Ok(Issued::Token(token, scopes))
     })
     .await??;
-    let (token, scopes) = issued.ok_or_else(ApiError::invalid_client)?;
+    let (token, scopes) = match issued {
+        Issued::Token(token, scopes) => (token, scopes),
+        Issued::Refused => return Err(ApiError::invalid_client()),
+        Issued::RateLimited => {
+            return Err(ApiError::too_many_attempts(
+                "too many failed attempts from this address lately; try again later",
+            ))
+        }
+    };
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(TokenResponse {
@@ -98,6 +127,16 @@ pub async fn issue(
             expires_in: LIFETIME_SECS,
             scope: scopes.join(" "),
         }))
+}
+
+/// The kind of guess the rate limits count (`domain::attempts`).
+const GUESS: &str = "api_token";
+
+/// What the credentials came to.
+enum Issued {
+    Token(String, Vec<String>),
+    Refused,
+    RateLimited,
 }
 
 fn missing(field: &str) -> Detail {

@@ -75,7 +75,7 @@ mod tests {
     fn a_decision_token_signed_with_the_same_key_does_not_open_an_email_session() {
         let key = b"a key of thirty-two bytes or more for tests";
         let decision = crate::auth::citizen_token::CitizenTokens::new(key)
-            .issue("D-1", chrono::Utc::now().timestamp())
+            .issue("D-1", "g1", chrono::Utc::now().timestamp())
             .unwrap_or_default();
         assert!(CitizenSessions::new(key).verify(&decision).is_none());
         let session = CitizenSessions::new(key)

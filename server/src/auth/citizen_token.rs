@@ -15,6 +15,10 @@ pub const LIFETIME_SECS: i64 = 2 * 3600;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CitizenClaims {
     sub: String,
+    /// The generation of the access code the token was opened with
+    /// (`services::access::code_generation`): a reissued code ends older tokens.
+    #[serde(rename = "gen")]
+    generation: String,
     aud: String,
     iss: String,
     iat: i64,
@@ -37,10 +41,11 @@ impl CitizenTokens {
         }
     }
 
-    /// A token opening `reference`, issued `now`.
-    pub fn issue(&self, reference: &str, now: i64) -> anyhow::Result<String> {
+    /// A token opening `reference` while its access code is of `generation`, issued `now`.
+    pub fn issue(&self, reference: &str, generation: &str, now: i64) -> anyhow::Result<String> {
         let claims = CitizenClaims {
             sub: reference.into(),
+            generation: generation.into(),
             aud: CITIZEN_AUDIENCE.into(),
             iss: ISSUER.into(),
             iat: now,
@@ -53,11 +58,22 @@ impl CitizenTokens {
         )?)
     }
 
-    /// The reference a valid token opens.
-    pub fn verify(&self, token: &str) -> Option<String> {
+    /// What a validly signed, unexpired token grants; whether its code generation is still
+    /// the decision's is for the caller to check against the database.
+    pub fn verify(&self, token: &str) -> Option<CitizenGrant> {
         let validation = super::jwt::strict_validation(CITIZEN_AUDIENCE);
         decode::<CitizenClaims>(token, &self.decoding, &validation)
             .ok()
-            .map(|d| d.claims.sub)
+            .map(|d| CitizenGrant {
+                reference: d.claims.sub,
+                generation: d.claims.generation,
+            })
     }
+}
+
+/// A decision a citizen token opens, and the access code generation it was opened with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitizenGrant {
+    pub reference: String,
+    pub generation: String,
 }

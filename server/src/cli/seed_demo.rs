@@ -72,10 +72,53 @@ pub struct SeedSummary {
     pub appeals_created: usize,
 }
 
+/// Refuses to seed a database that is not a demo's: the demo accounts have published
+/// passwords, so they must never reach a real deployment. PostgreSQL is the production
+/// backend, so seeding it also needs `allow_demo` (`--allow-demo`); any agency or account
+/// that is not the demo's refuses it whatever the flag.
+pub fn refuse_unless_demo(conn: &mut DbConnection, allow_demo: bool) -> anyhow::Result<()> {
+    use crate::db::schema::{agencies, users};
+    use diesel::prelude::*;
+    if matches!(conn, DbConnection::Pg(_)) && !allow_demo {
+        anyhow::bail!(
+            "seed-demo creates staff accounts whose passwords are published; on PostgreSQL, the \
+             production backend, run it only on a database made for a demo, with --allow-demo"
+        );
+    }
+    let demo_agencies: Vec<String> = serde_json::from_str::<Vec<DemoAgency>>(AGENCIES)?
+        .into_iter()
+        .map(|a| a.slug)
+        .collect();
+    let demo_emails: Vec<&str> = DEMO_ACCOUNTS.iter().map(|a| a.0).collect();
+    let other_agency: Option<String> = agencies::table
+        .filter(agencies::slug.ne_all(&demo_agencies))
+        .select(agencies::slug)
+        .first(conn)
+        .optional()?;
+    let other_accounts: i64 = users::table
+        .filter(users::email.ne_all(&demo_emails))
+        .count()
+        .get_result(conn)?;
+    if let Some(slug) = other_agency {
+        anyhow::bail!(
+            "this database holds a state body that is not the demo's ({slug}); seed-demo refuses \
+             to add accounts with published passwords to it"
+        );
+    }
+    if other_accounts > 0 {
+        anyhow::bail!(
+            "this database holds {other_accounts} staff account(s) that are not the demo's; \
+             seed-demo refuses to add accounts with published passwords to it"
+        );
+    }
+    Ok(())
+}
+
 /// Seeds and prints the demo sign-ins.
-pub fn run(settings: &Settings) -> anyhow::Result<()> {
+pub fn run(settings: &Settings, allow_demo: bool) -> anyhow::Result<()> {
     let keys = crate::secrets::Keys::derive(&settings.signing_secret()?);
     let mut conn = super::connection(settings)?;
+    refuse_unless_demo(&mut conn, allow_demo)?;
     let blobs = crate::blobs::open(&settings.blob_settings())?;
     let summary = seed_with_evidence(&mut conn, &keys, Some(blobs.as_ref()))?;
     println!(

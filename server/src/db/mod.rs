@@ -93,6 +93,20 @@ pub fn has_pending_migrations(conn: &mut DbConnection) -> anyhow::Result<bool> {
     .map_err(|e| anyhow::anyhow!("cannot read migration state: {e}"))
 }
 
+/// Inside a write transaction, makes writers of the same `name` take turns on PostgreSQL (a
+/// transaction-scoped advisory lock, released at commit or rollback), as SQLite's single
+/// write lock already makes every writer do. Two first posts of the same thing then end in
+/// one write, the second seeing the first's, instead of a unique-key failure.
+pub fn take_turns_on(conn: &mut DbConnection, name: &str) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    if let DbConnection::Pg(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind::<diesel::sql_types::Text, _>(name)
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Runs `work` in a transaction that takes the write lock at once on SQLite, so
 /// read-then-write sequences never fail with SQLITE_BUSY under concurrency. It goes through
 /// diesel's transaction manager, so transactions inside `work` become savepoints.

@@ -1,6 +1,7 @@
 //! Types that parse and validate; no I/O.
 
 pub mod appeal;
+pub mod attempts;
 pub mod calendar;
 pub mod decision;
 pub mod decision_walk;

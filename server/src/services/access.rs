@@ -11,17 +11,18 @@ use crate::domain::reference::{AccessCode, DecisionReference};
 use crate::secrets::{keyed_hash, keyed_hash_matches, Keys};
 use chrono::{DateTime, Utc};
 
-const BUCKET_IP: &str = "find_ip";
-const BUCKET_REFERENCE: &str = "find_reference";
+/// The kind of guess the rate limits count (`domain::attempts`).
+const GUESS: &str = "find";
 
 /// What an attempt to open a decision with its code found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Opening {
-    /// The pair matches: the citizen may read the decision.
-    Opened,
+    /// The pair matches: the citizen may read the decision, while its code is of this
+    /// generation.
+    Opened { generation: String },
     /// No such pair. Which half was wrong is never said.
     Mismatch,
-    /// Too many wrong pairs lately from this address or for this reference.
+    /// Too many wrong pairs lately from this address, or for this reference from it.
     RateLimited,
 }
 
@@ -37,26 +38,43 @@ pub fn open_with_code(
 ) -> Result<Opening, ServiceError> {
     let now = now.naive_utc();
     let since = now - chrono::Duration::minutes(limits.window_minutes);
-    if rate_limit::count_since(conn, BUCKET_IP, address, since)? >= limits.find_per_ip
-        || rate_limit::count_since(conn, BUCKET_REFERENCE, reference.as_str(), since)?
-            >= limits.find_per_reference
-    {
+    let failures = rate_limit::failures(conn, GUESS, reference.as_str(), address, since)?;
+    if !crate::domain::attempts::may_attempt(failures, limits.find()) {
         tracing::warn!(%address, "find-my-decision rate limit reached");
         return Ok(Opening::RateLimited);
     }
     let found = decision::find_by_reference(conn, reference.as_str())?;
-    if found
+    if let Some(found) = found
         .as_ref()
-        .is_some_and(|d| keyed_hash_matches(&keys.lookup, code.as_str(), &d.access_code_hash))
+        .filter(|d| keyed_hash_matches(&keys.lookup, code.as_str(), &d.access_code_hash))
     {
-        return Ok(Opening::Opened);
+        return Ok(Opening::Opened {
+            generation: generation_of(&found.access_code_hash),
+        });
     }
     write_transaction(conn, |conn| -> Result<(), ServiceError> {
-        rate_limit::record(conn, BUCKET_IP, address, now)?;
-        rate_limit::record(conn, BUCKET_REFERENCE, reference.as_str(), now)?;
+        rate_limit::record_failure(conn, GUESS, reference.as_str(), address, now)?;
         Ok(())
     })?;
     Ok(Opening::Mismatch)
+}
+
+/// The generation of a decision's access code: a short digest of its stored hash, which a
+/// reissue replaces. Citizen tokens carry it, so a reissued code ends every older access
+/// (docs/security.md); it says nothing of the code itself.
+fn generation_of(access_code_hash: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("access-code-generation:{access_code_hash}"));
+    hex::encode(&digest[..8])
+}
+
+/// The current access code generation of `reference`, or `None` when there is no such
+/// decision.
+pub fn code_generation(
+    conn: &mut DbConnection,
+    reference: &str,
+) -> Result<Option<String>, ServiceError> {
+    Ok(decision::find_by_reference(conn, reference)?.map(|d| generation_of(&d.access_code_hash)))
 }
 
 /// Issues a new access code for one of `agency_id`'s decisions; the old one stops working.

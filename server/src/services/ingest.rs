@@ -52,6 +52,7 @@ pub fn ingest(
     now: DateTime<Utc>,
 ) -> Result<Vec<Ingested>, ServiceError> {
     write_transaction(conn, |conn| {
+        crate::db::take_turns_on(conn, &format!("decisions of {}", sender.agency_id))?;
         store(conn, keys, sender, documents, now.naive_utc())
     })
 }

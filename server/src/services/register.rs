@@ -39,6 +39,7 @@ pub fn save_entry(
 ) -> Result<Saved, ServiceError> {
     let slug = content.slug.clone();
     write_transaction(conn, |conn| {
+        crate::db::take_turns_on(conn, &format!("register entry {slug}"))?;
         let outcome = ai_system::save_version(conn, agency_id, &slug, content, at.naive_utc())?;
         match outcome {
             SaveOutcome::OwnedByAnother => Err(ServiceError::Conflict {

@@ -13,8 +13,8 @@ use crate::db::{write_transaction, DbConnection};
 use app::port::StaffPrincipal;
 use chrono::{DateTime, Duration, Utc};
 
-const BUCKET_EMAIL: &str = "staff_signin_email";
-const BUCKET_IP: &str = "staff_signin_ip";
+/// The kind of guess the rate limits count (`domain::attempts`).
+const GUESS: &str = "staff_signin";
 
 /// What a sign-in attempt came to.
 #[derive(Debug)]
@@ -26,7 +26,7 @@ pub enum SignInOutcome {
     },
     /// Wrong email or password, or a disabled account (never saying which).
     Refused,
-    /// Too many failures lately for this email or address.
+    /// Too many failures lately from this address, or on this email from it.
     RateLimited,
 }
 
@@ -58,10 +58,9 @@ pub fn sign_in(
     let now = now.naive_utc();
     let email = normalise_email(email);
     let since = now - Duration::minutes(limits.window_minutes);
-    if rate_limit::count_since(conn, BUCKET_EMAIL, &email, since)? >= limits.signin_per_email
-        || rate_limit::count_since(conn, BUCKET_IP, client_ip, since)? >= limits.signin_per_ip
-    {
-        tracing::warn!(%client_ip, "staff sign-in rate limit reached");
+    let failures = rate_limit::failures(conn, GUESS, &email, client_ip, since)?;
+    if !crate::domain::attempts::may_attempt(failures, limits.signin()) {
+        tracing::warn!(%client_ip, ?failures, "staff sign-in rate limit reached");
         return Ok(SignInOutcome::RateLimited);
     }
     let account = user::find_by_email(conn, &email)?;
@@ -74,8 +73,21 @@ pub fn sign_in(
         Some(a) if password_ok && a.active => a,
         _ => {
             write_transaction(conn, |conn| -> Result<(), ServiceError> {
-                rate_limit::record(conn, BUCKET_EMAIL, &email, now)?;
-                rate_limit::record(conn, BUCKET_IP, client_ip, now)?;
+                rate_limit::record_failure(conn, GUESS, &email, client_ip, now)?;
+                audit::append(
+                    conn,
+                    AuditEvent {
+                        actor: Actor::anonymous(),
+                        action: "staff.sign_in_failed",
+                        subject_kind: "user",
+                        // The typed address of an account that does not exist is not kept.
+                        subject_id: account
+                            .as_ref()
+                            .map_or_else(|| "unknown".to_string(), |a| a.id.to_string()),
+                        details: serde_json::json!({ "ip": client_ip }),
+                    },
+                    now,
+                )?;
                 Ok(())
             })?;
             return Ok(SignInOutcome::Refused);

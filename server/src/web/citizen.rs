@@ -16,18 +16,26 @@ fn citizen(req: &HttpRequest) -> Option<CitizenEmail> {
     req.extensions().get::<CitizenEmail>().cloned()
 }
 
-fn opened(
+/// Gives this browser the decision's access (with its current code generation) and goes on.
+async fn opened(
     req: &HttpRequest,
     state: &AppState,
-    decision: &str,
+    decision: String,
     location: String,
 ) -> Result<HttpResponse, WebError> {
+    let reference = decision.clone();
+    let generation = with_connection(state, locale(req), move |conn| {
+        crate::services::access::code_generation(conn, &reference)
+    })
+    .await?;
+    let Some(generation) = generation else {
+        return Ok(back_to_list());
+    };
     let token = state
         .citizen_tokens
-        .issue(decision, chrono::Utc::now().timestamp())
+        .issue(&decision, &generation, chrono::Utc::now().timestamp())
         .map_err(|e| WebError::unexpected(e, locale(req)))?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
+    Ok(crate::web::redirect::see_other(&location)
         .cookie(cookies::build(
             citizen_token::COOKIE,
             token,
@@ -40,9 +48,7 @@ fn opened(
 /// Where a reference that is not the citizen's leads: back to their own list, which is what
 /// they can open (the answer is the same whether the reference exists or not).
 fn back_to_list() -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/me"))
-        .finish()
+    crate::web::redirect::see_other("/me").finish()
 }
 
 /// `GET /me/decisions/{reference}`: opens one of the citizen's decisions.
@@ -63,7 +69,7 @@ pub async fn decision(
         return Ok(back_to_list());
     };
     let location = format!("/d/{decision}");
-    opened(&req, &state, &decision, location)
+    opened(&req, &state, decision, location).await
 }
 
 /// `GET /me/appeals/{reference}`: opens one of the citizen's appeals.
@@ -84,7 +90,7 @@ pub async fn appeal(
     let Some(decision) = found else {
         return Ok(back_to_list());
     };
-    opened(&req, &state, &decision, format!("/appeals/{wanted}"))
+    opened(&req, &state, decision, format!("/appeals/{wanted}")).await
 }
 
 /// `GET /me/data.json`: everything the portal holds about the citizen, as one file.

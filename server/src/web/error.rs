@@ -47,15 +47,17 @@ impl ResponseError for WebError {
 
 pub use crate::telemetry::new_reference;
 
-/// The 500 page: plain HTML with the stylesheet, no scripts, so it renders even when Leptos cannot.
-pub fn server_error_page(locale: Locale, reference: &str) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let words = error_page_words(locale);
+/// Text escaped for HTML.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A plain page in the site's look with no scripts, for answers the server writes itself
+/// (so they render even when Leptos cannot). `inner` is HTML, escaped by the caller.
+pub fn plain_page(locale: Locale, title: &str, inner: &str) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -63,15 +65,23 @@ pub fn server_error_page(locale: Locale, reference: &str) -> String {
          <body><header class=\"site-header\"><div class=\"header-inner\"><a class=\"brand\" href=\"/\">\
          <span class=\"brand-mark\" aria-hidden=\"true\">R</span><span class=\"brand-text\">\
          <span class=\"brand-name\">Redress</span></span></a></div></header>\
-         <main id=\"main\" class=\"page\"><h1>{title}</h1><p>{body}</p>\
-         <p class=\"reference\" id=\"error-reference\">{reference}</p>\
-         <p><a href=\"/\">{home}</a></p></main></body></html>",
+         <main id=\"main\" class=\"page\"><h1>{title}</h1>{inner}</main></body></html>",
         lang = locale.code(),
-        title = escape(words.title),
+        title = escape(title),
+    )
+}
+
+/// The 500 page, showing the reference support will ask for.
+pub fn server_error_page(locale: Locale, reference: &str) -> String {
+    let words = error_page_words(locale);
+    let inner = format!(
+        "<p>{body}</p><p class=\"reference\" id=\"error-reference\">{reference}</p>\
+         <p><a href=\"/\">{home}</a></p>",
         body = escape(words.body),
         reference = escape(reference),
         home = escape(words.home),
-    )
+    );
+    plain_page(locale, words.title, &inner)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod citizen;
+pub mod client_address;
 pub mod cookies;
 pub mod error;
 pub mod evidence;
@@ -10,6 +11,8 @@ pub mod forms;
 pub mod health;
 pub mod page_context;
 pub mod receipt_key;
+pub mod redirect;
+pub mod same_origin;
 pub mod security_headers;
 pub mod stats_export;
 pub mod style;

@@ -79,7 +79,7 @@ pub async fn page_context(
             .await
             .map(ServiceResponse::map_into_boxed_body);
     };
-    let secure = state.settings.secure_cookies;
+    let secure = state.settings.cookies_secure();
 
     if req.method() == Method::GET {
         if let Some(response) = language_switch_redirect(&req, secure) {
@@ -87,12 +87,12 @@ pub async fn page_context(
         }
     }
 
-    let locale = resolve_locale(&req, state.default_locale);
-    let existing_csrf = req.cookie(csrf::COOKIE).map(|c| c.value().to_string());
-    let csrf_token = existing_csrf
+    let locale = resolve_locale(&req, state.default_locale, secure);
+    let existing_csrf = cookies::read(&req, csrf::COOKIE, secure).map(|c| c.value().to_string());
+    let csrf_secret = existing_csrf
         .clone()
         .unwrap_or_else(crate::secrets::random_token);
-    let flash_cookie = req.cookie(flash::COOKIE);
+    let flash_cookie = cookies::read(&req, flash::COOKIE, secure);
     let flash = match flash_cookie.as_ref().map(|c| c.value().to_string()) {
         Some(value) => match flash::stored_id(&value) {
             Some(id) if req.method() == Method::GET => {
@@ -104,32 +104,39 @@ pub async fn page_context(
         None => None,
     };
 
-    let session = match req.cookie(session::COOKIE) {
+    let session = match cookies::read(&req, session::COOKIE, secure) {
         Some(cookie) => Some(verify_session(&state, cookie.value().to_string(), locale).await?),
         None => None,
     };
     let principal = session
         .as_ref()
         .and_then(|s| s.as_ref().map(|(p, _)| p.clone()));
-    let citizen_reference = req
-        .cookie(crate::auth::citizen_token::COOKIE)
+    let citizen_grant = cookies::read(&req, crate::auth::citizen_token::COOKIE, secure)
         .and_then(|c| state.citizen_tokens.verify(c.value()));
+    let citizen_reference = match citizen_grant {
+        Some(grant) => current_grant(&state, grant, locale).await?,
+        None => None,
+    };
 
-    let citizen_email = match req.cookie(citizen_session::COOKIE) {
+    let citizen_session = match cookies::read(&req, citizen_session::COOKIE, secure) {
         Some(cookie) => verify_citizen(&state, cookie.value().to_string(), locale).await?,
         None => None,
     };
+    // The session the forms' CSRF tokens are bound to (`auth::csrf`).
+    let binding = match (&principal, &citizen_session) {
+        (Some(staff), _) => format!("staff:{}", staff.session_id),
+        (None, Some((_, sid))) => format!("citizen:{sid}"),
+        (None, None) => String::new(),
+    };
+    let csrf_token = csrf::form_token(&state.keys.csrf, &csrf_secret, &binding);
+    let citizen_email = citizen_session.map(|(email, _)| email);
     if is_citizen_only(&path) && citizen_email.is_none() && req.method() == Method::GET {
-        let response = HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/signin"))
-            .finish();
+        let response = crate::web::redirect::see_other("/signin").finish();
         return Ok(req.into_response(response));
     }
 
     if is_staff_only(&path) && principal.is_none() && req.method() == Method::GET {
-        let mut response = HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/staff/signin"))
-            .finish();
+        let mut response = crate::web::redirect::see_other("/staff/signin").finish();
         if session.is_some() {
             let notice = flash::notice("signin", Notice::SessionExpired);
             add_cookie(
@@ -171,13 +178,16 @@ pub async fn page_context(
         );
     }
     // A handler that set its own session or flash cookie (sign-in, sign-out) has the last word.
-    let handler_set = |name: &str| response.response().cookies().any(|c| c.name() == name);
+    let handler_set = |name: &'static str| {
+        let sent_as = cookies::name_for(name, secure);
+        response.response().cookies().any(|c| c.name() == sent_as)
+    };
     let handler_set_session = handler_set(session::COOKIE);
     let handler_set_flash = handler_set(flash::COOKIE);
-    if existing_csrf.is_none() {
+    if existing_csrf.is_none() && !handler_set(csrf::COOKIE) {
         add_cookie(
             response.response_mut(),
-            cookies::build(csrf::COOKIE, csrf_token, None, secure),
+            cookies::build(csrf::COOKIE, csrf_secret, None, secure),
         );
     }
     if flash_cookie.is_some() && is_get && !handler_set_flash {
@@ -235,9 +245,7 @@ fn language_switch_redirect(req: &ServiceRequest, secure: bool) -> Option<HttpRe
             .finish();
         location = format!("{location}?{rest}");
     }
-    let mut response = HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish();
+    let mut response = crate::web::redirect::see_other(&location).finish();
     let year = 365 * 24 * 3600;
     add_cookie(
         &mut response,
@@ -247,8 +255,8 @@ fn language_switch_redirect(req: &ServiceRequest, secure: bool) -> Option<HttpRe
 }
 
 /// The cookie's language, else the browser's, else the deployment default.
-fn resolve_locale(req: &ServiceRequest, default: Locale) -> Locale {
-    req.cookie(cookies::LANGUAGE)
+fn resolve_locale(req: &ServiceRequest, default: Locale, secure: bool) -> Locale {
+    cookies::read(req, cookies::LANGUAGE, secure)
         .and_then(|c| Locale::parse(c.value()))
         .or_else(|| {
             req.headers()
@@ -259,12 +267,32 @@ fn resolve_locale(req: &ServiceRequest, default: Locale) -> Locale {
         .unwrap_or(default)
 }
 
-/// The address of a valid, unrevoked email session, or `None`.
+/// The decision a citizen token opens, if its access code has not been reissued since.
+async fn current_grant(
+    state: &AppState,
+    grant: crate::auth::citizen_token::CitizenGrant,
+    locale: Locale,
+) -> Result<Option<String>, actix_web::Error> {
+    let pool = state.pool.clone();
+    let reference = grant.reference.clone();
+    let generation = web::block(move || -> anyhow::Result<Option<String>> {
+        let mut conn = pool.get()?;
+        Ok(crate::services::access::code_generation(
+            &mut conn, &reference,
+        )?)
+    })
+    .await
+    .map_err(|e| crate::web::error::WebError::unexpected(anyhow::anyhow!(e), locale))?
+    .map_err(|e| crate::web::error::WebError::unexpected(e, locale))?;
+    Ok((generation.as_deref() == Some(grant.generation.as_str())).then_some(grant.reference))
+}
+
+/// The address and session id of a valid, unrevoked email session, or `None`.
 async fn verify_citizen(
     state: &AppState,
     token: String,
     locale: Locale,
-) -> Result<Option<String>, actix_web::Error> {
+) -> Result<Option<(String, String)>, actix_web::Error> {
     let Some(claims) = state.citizen_sessions.verify(&token) else {
         return Ok(None);
     };
@@ -279,7 +307,7 @@ async fn verify_citizen(
     .await
     .map_err(|e| crate::web::error::WebError::unexpected(anyhow::anyhow!(e), locale))?
     .map_err(|e| crate::web::error::WebError::unexpected(e, locale))?;
-    Ok((!revoked).then_some(claims.sub))
+    Ok((!revoked).then_some((claims.sub, claims.sid)))
 }
 
 type VerifiedSession = Option<(StaffPrincipal, Option<String>)>;

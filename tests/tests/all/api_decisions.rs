@@ -367,3 +367,34 @@ on_both_backends! {
         assert_eq!(stored_count(&app), 2);
     }
 }
+
+on_both_backends! {
+    async fn two_first_posts_at_once_end_in_one_write_and_no_server_error(app) {
+        app.create_agency("benefits");
+        app.create_agency("taxes");
+        let token = app.api_token("benefits", "systems:write,decisions:write").await;
+        let other = app.api_token("taxes", "systems:write").await;
+        // The same new system from two bodies at once: one registers it, the other hears 409.
+        for round in 0..3 {
+            let mut contested = system();
+            contested["slug"] = json!(format!("contested-system-{round}"));
+            let (first, second) = tokio::join!(
+                app.post_json("/api/v1/systems", &token, &contested),
+                app.post_json("/api/v1/systems", &other, &contested),
+            );
+            let mut statuses = [first.status().as_u16(), second.status().as_u16()];
+            statuses.sort_unstable();
+            assert_eq!(statuses, [201, 409]);
+        }
+        // The same new decision twice at once: stored once, both told the same reference.
+        let registered = app.post_json("/api/v1/systems", &token, &system()).await;
+        assert_eq!(registered.status(), StatusCode::CREATED);
+        for round in 0..5 {
+            let items = vec![decision(&format!("RACE-{round}"))];
+            let (a, b) = tokio::join!(send(&app, &token, items.clone()), send(&app, &token, items));
+            assert_eq!((a.0, b.0), (StatusCode::OK, StatusCode::OK), "{} / {}", a.1, b.1);
+            assert_eq!(a.1["results"][0]["reference"], b.1["results"][0]["reference"], "one decision, told twice");
+        }
+        assert_eq!(stored_count(&app), 5);
+    }
+}

@@ -233,8 +233,9 @@ on_both_backends! {
         };
         let before = open_due(&app);
         assert!(!before.is_empty());
-        // A working day before every open deadline becomes a day off.
-        let today = chrono::Utc::now().date_naive();
+        // A working day before every open deadline becomes a day off. "Today" is the body's
+        // (Asia/Almaty), which is tomorrow in UTC after 19:00.
+        let today = server::domain::local_time::local_date(chrono::Utc::now().naive_utc(), "Asia/Almaty");
         let mut day = today;
         while {
             use chrono::Datelike;

@@ -25,5 +25,7 @@ mod operators;
 mod pages;
 mod receipts;
 mod register_editor;
+mod security;
+mod security_limits;
 mod staff_auth;
 mod statistics;

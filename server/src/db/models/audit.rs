@@ -51,6 +51,16 @@ impl Actor {
         }
     }
 
+    /// Someone not signed in (a failed sign-in, before anyone is known).
+    pub fn anonymous() -> Actor {
+        Actor {
+            kind: "anonymous",
+            id: None,
+            role: None,
+            agency_id: None,
+        }
+    }
+
     /// The portal acting on its own (closing appeals whose escalation window passed).
     pub fn system() -> Actor {
         Actor {

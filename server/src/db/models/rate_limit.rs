@@ -37,6 +37,39 @@ pub fn record(
         .map(|_| ())
 }
 
+/// The failures of guesses of `kind` (`staff_signin`, `find`, `api_token`) at `account` from
+/// `source` since `since`, counted the three ways `domain::attempts` weighs them.
+pub fn failures(
+    conn: &mut DbConnection,
+    kind: &str,
+    account: &str,
+    source: &str,
+    since: NaiveDateTime,
+) -> QueryResult<crate::domain::attempts::Failures> {
+    Ok(crate::domain::attempts::Failures {
+        from_source: count_since(conn, &format!("{kind}_source"), source, since)?,
+        on_account: count_since(conn, &format!("{kind}_account"), account, since)?,
+        pair: count_since(conn, &format!("{kind}_pair"), &pair(account, source), since)?,
+    })
+}
+
+/// Records a failed guess of `kind` at `account` from `source`.
+pub fn record_failure(
+    conn: &mut DbConnection,
+    kind: &str,
+    account: &str,
+    source: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    record(conn, &format!("{kind}_source"), source, at)?;
+    record(conn, &format!("{kind}_account"), account, at)?;
+    record(conn, &format!("{kind}_pair"), &pair(account, source), at)
+}
+
+fn pair(account: &str, source: &str) -> String {
+    format!("{account} from {source}")
+}
+
 /// Removes events older than any window still in use.
 pub fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(rate_limit_events::table.filter(rate_limit_events::occurred_at.lt(before)))

@@ -10,7 +10,6 @@ use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
-use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use app::types::{FormError, Notice};
 use serde::Deserialize;
@@ -140,14 +139,14 @@ pub async fn use_link(
         .citizen_sessions
         .issue(&email, chrono::Utc::now().timestamp())
         .map_err(|e| WebError::unexpected(e, locale(&req)))?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/me"))
+    Ok(crate::web::redirect::see_other("/me")
         .cookie(cookies::build(
             citizen_session::COOKIE,
             session,
             Some(LIFETIME_SECS),
             secure_cookies(&req),
         ))
+        .cookie(super::renewed_csrf_cookie(&req))
         .finish())
 }
 
@@ -190,8 +189,7 @@ pub async fn sign_out(
         ));
     }
     let reader = locale(&req);
-    let claims = req
-        .cookie(citizen_session::COOKIE)
+    let claims = crate::web::cookies::read(&req, citizen_session::COOKIE, secure_cookies(&req))
         .and_then(|c| state.citizen_sessions.verify(c.value()));
     if let Some(claims) = claims {
         let expires = chrono::DateTime::from_timestamp(claims.exp, 0)

@@ -9,7 +9,6 @@ use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
-use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use app::types::{FormError, Notice};
 use serde::Deserialize;
@@ -100,20 +99,25 @@ pub async fn post(
     .map_err(|e| WebError::unexpected(anyhow::Error::from(e), reader))?;
 
     match outcome {
-        Opening::Opened => {
+        Opening::Opened { generation } => {
             let token = state
                 .citizen_tokens
-                .issue(reference.as_str(), chrono::Utc::now().timestamp())
+                .issue(
+                    reference.as_str(),
+                    &generation,
+                    chrono::Utc::now().timestamp(),
+                )
                 .map_err(|e| WebError::unexpected(e, reader))?;
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/d/{}", reference.as_str())))
-                .cookie(cookies::build(
-                    citizen_token::COOKIE,
-                    token,
-                    Some(LIFETIME_SECS),
-                    secure_cookies(&req),
-                ))
-                .finish())
+            Ok(
+                crate::web::redirect::see_other(&format!("/d/{}", reference.as_str()))
+                    .cookie(cookies::build(
+                        citizen_token::COOKIE,
+                        token,
+                        Some(LIFETIME_SECS),
+                        secure_cookies(&req),
+                    ))
+                    .finish(),
+            )
         }
         Opening::Mismatch => Ok(back(vec![flash::field_error(
             "reference",

@@ -20,7 +20,6 @@ pub mod systemic_review;
 
 use crate::auth::csrf;
 use crate::web::{cookies, flash};
-use actix_web::http::header;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use app::context::PageContext;
 use app::i18n::Locale;
@@ -67,17 +66,28 @@ pub fn locale(req: &HttpRequest) -> Locale {
     page_context(req).locale
 }
 
-/// Whether the form's CSRF token matches the cookie's.
+/// Whether the form's CSRF token is the one this browser's cookie and session make now (the
+/// page context computed it; `auth::csrf`).
 pub fn csrf_ok(req: &HttpRequest, form_token: &str) -> bool {
-    let cookie = req.cookie(csrf::COOKIE);
-    csrf::tokens_match(cookie.as_ref().map(|c| c.value()), Some(form_token))
+    let has_cookie = cookies::read(req, csrf::COOKIE, secure_cookies(req)).is_some();
+    has_cookie && csrf::tokens_match(Some(&page_context(req).csrf_token), Some(form_token))
+}
+
+/// A fresh CSRF cookie secret, set when someone signs in, so no token from before sign-in
+/// works after it.
+pub fn renewed_csrf_cookie(req: &HttpRequest) -> actix_web::cookie::Cookie<'static> {
+    cookies::build(
+        csrf::COOKIE,
+        crate::secrets::random_token(),
+        None,
+        secure_cookies(req),
+    )
 }
 
 /// A 303 redirect to `location` carrying `flash`.
 pub fn redirect_with_flash(req: &HttpRequest, location: &str, flash: &Flash) -> HttpResponse {
     let secure = secure_cookies(req);
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
+    crate::web::redirect::see_other(location)
         .cookie(cookies::build(
             flash::COOKIE,
             flash::encode(flash),
@@ -94,9 +104,7 @@ pub fn redirect_with_stored_flash(
     location: &str,
     stored_flash: Option<String>,
 ) -> HttpResponse {
-    let mut response = HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish();
+    let mut response = crate::web::redirect::see_other(location).finish();
     if let Some(value) = stored_flash {
         if let Err(error) = response.add_cookie(&cookies::build(
             flash::COOKIE,
@@ -113,15 +121,13 @@ pub fn redirect_with_stored_flash(
 /// Whether cookies should carry `Secure`.
 pub fn secure_cookies(req: &HttpRequest) -> bool {
     req.app_data::<actix_web::web::Data<crate::state::AppState>>()
-        .map(|s| s.settings.secure_cookies)
+        .map(|s| s.settings.cookies_secure())
         .unwrap_or(true)
 }
 
-/// The client's address as the socket sees it (a proxy's forwarded header is not trusted).
+/// The client's address as rate limits count it (`web::client_address`).
 pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    crate::web::client_address::client_key(req)
 }
 
 /// Runs `work` on a pooled connection off the async threads; a failure of the pool, the

@@ -8,7 +8,6 @@ use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
-use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use app::port::StaffPrincipal;
 use app::types::{FormError, Notice};
@@ -37,9 +36,7 @@ pub async fn post(
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, WebError> {
     let Some(principal) = req.extensions().get::<StaffPrincipal>().cloned() else {
-        return Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/staff/signin"))
-            .finish());
+        return Ok(crate::web::redirect::see_other("/staff/signin").finish());
     };
     let form = form.into_inner();
     if !csrf_ok(&req, &form.csrf_token) {

@@ -7,7 +7,6 @@ use crate::services::ServiceError;
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::{cookies, flash};
-use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use app::types::FormError;
 use serde::Deserialize;
@@ -82,14 +81,14 @@ pub async fn post(
     .map_err(|e| WebError::unexpected(anyhow::Error::from(e), reader))?;
 
     Ok(match outcome {
-        SignInOutcome::SignedIn { token, .. } => HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/staff"))
+        SignInOutcome::SignedIn { token, .. } => crate::web::redirect::see_other("/staff")
             .cookie(cookies::build(
                 session::COOKIE,
                 token,
                 Some(state.session_tokens.lifetime_secs()),
                 secure_cookies(&req),
             ))
+            .cookie(super::renewed_csrf_cookie(&req))
             .finish(),
         SignInOutcome::Refused => back(vec![flash::field_error(
             "email",

@@ -1,0 +1,189 @@
+//! Guessing limits behind a proxy: an attacker who knows an address, a reference or a client
+//! id cannot lock its owner out, guessing stays bounded, and a client cannot forge its address
+//! (docs/security.md). The server trusts 127.0.0.1 as its proxy here, so each client below
+//! names its address in `X-Forwarded-For` as the proxy would.
+
+use server::cli::demo_decisions::DEMO_PAIRS;
+use tests::{hidden_value, TestApp};
+
+const EMAIL: &str = "supervisor@limits.test";
+const PASSWORD: &str = "the supervisor's own passphrase";
+
+/// A browser at `address` (as the proxy reports it), with its own cookies.
+fn browser_at(address: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-forwarded-for", address.parse().unwrap());
+    headers.insert("accept-language", "en".parse().unwrap());
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+/// Posts `fields` with the form's CSRF token; the answer's `Location`.
+async fn post_form(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> String {
+    let page = client
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = hidden_value(&page, "csrf_token").expect("csrf token");
+    let mut all: Vec<(&str, &str)> = fields.to_vec();
+    all.push(("csrf_token", &csrf));
+    let response = client.post(app.url(path)).form(&all).send().await.unwrap();
+    response
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+async fn sign_in_from(app: &TestApp, address: &str, password: &str) -> bool {
+    let client = browser_at(address);
+    post_form(
+        app,
+        &client,
+        "/staff/signin",
+        &[("email", EMAIL), ("password", password)],
+    )
+    .await
+        == "/staff"
+}
+
+async fn find_from(app: &TestApp, address: &str, reference: &str, code: &str) -> bool {
+    let client = browser_at(address);
+    post_form(
+        app,
+        &client,
+        "/find",
+        &[("reference", reference), ("access_code", code)],
+    )
+    .await
+        == format!("/d/{reference}")
+}
+
+tests::on_both_backends_with! {
+    |settings| settings.trusted_proxies = vec!["127.0.0.1".into()];
+
+    async fn an_attack_on_a_staff_account_does_not_lock_its_owner_out(app) {
+        app.create_agency("limits-body");
+        app.create_user(EMAIL, "supervisor", Some("limits-body"), PASSWORD);
+        // Five addresses try five times each. After four of them (20 failures) the account is
+        // under attack: the fifth address gets one guess checked, its other tries are refused.
+        for source in 1..=5 {
+            for _ in 0..5 {
+                assert!(!sign_in_from(&app, &format!("203.0.113.{source}"), "guess").await);
+            }
+        }
+        // The attacking addresses are refused even with the right password: guessing stays
+        // bounded at five per address.
+        assert!(!sign_in_from(&app, "203.0.113.1", PASSWORD).await);
+        // A new attacking address gets one guess, then nothing while the attack lasts.
+        assert!(!sign_in_from(&app, "203.0.113.77", "another guess").await);
+        assert!(!sign_in_from(&app, "203.0.113.77", PASSWORD).await);
+        // The owner, from their own address, signs in.
+        assert!(sign_in_from(&app, "198.51.100.20", PASSWORD).await);
+        // Each checked failure was audited with the address it came from: 20 + 1 + 1.
+        use diesel::prelude::*;
+        use server::db::schema::audit_log;
+        let failed: Vec<String> = audit_log::table
+            .filter(audit_log::action.eq("staff.sign_in_failed"))
+            .select(audit_log::details_json)
+            .load(&mut app.db())
+            .unwrap();
+        assert_eq!(failed.len(), 22);
+        assert!(failed.iter().any(|d| d.contains("203.0.113.77")));
+    }
+
+    async fn an_attack_on_a_decision_reference_does_not_lock_the_citizen_out(app) {
+        server::cli::seed_demo::seed(&mut app.db(), &app.keys).unwrap();
+        let (reference, code) = DEMO_PAIRS[2];
+        for source in 1..=5 {
+            for _ in 0..5 {
+                assert!(!find_from(&app, &format!("2001:db8:{source}::1"), reference, "AAAA-AAAA").await);
+            }
+        }
+        // Another address in an attacker's /64 is the same client.
+        assert!(!find_from(&app, "2001:db8:1::ffff", reference, code).await);
+        assert!(find_from(&app, "198.51.100.30", reference, code).await);
+    }
+
+    async fn an_api_client_secret_cannot_be_guessed_without_bound_nor_its_client_locked_out(app) {
+        app.create_agency("limits-body");
+        let (client_id, secret) = app.create_client("limits-body", "decisions:write");
+        let token = |address: &'static str, secret: String| {
+            let client = browser_at(address);
+            let url = app.url("/api/v1/token");
+            let id = client_id.clone();
+            async move {
+                client.post(url).json(&serde_json::json!({"client_id": id, "client_secret": secret}))
+                    .send().await.unwrap().status().as_u16()
+            }
+        };
+        for _ in 0..10 {
+            assert_eq!(token("203.0.113.50", "wrong".into()).await, 401);
+        }
+        assert_eq!(token("203.0.113.50", secret.clone()).await, 429, "the guessing address is stopped");
+        assert_eq!(token("198.51.100.40", secret.clone()).await, 200, "the integration still gets in");
+    }
+}
+
+tests::on_both_backends! {
+    async fn without_a_trusted_proxy_a_forwarded_address_is_not_believed(app) {
+        app.create_agency("limits-body");
+        app.create_user(EMAIL, "supervisor", Some("limits-body"), PASSWORD);
+        // Each failure claims another address; all come from the same socket.
+        for source in 1..=5 {
+            assert!(!sign_in_from(&app, &format!("203.0.113.{source}"), "guess").await);
+        }
+        assert!(
+            !sign_in_from(&app, "198.51.100.20", PASSWORD).await,
+            "a claimed address is not a new source: the socket's is counted"
+        );
+    }
+
+    async fn the_token_endpoint_reads_no_large_body_and_a_422_lists_at_most_100_problems(app) {
+        let big = vec![b'['; 1024 * 1024];
+        let response = app.new_client().post(app.url("/api/v1/token"))
+            .header("content-type", "application/json").body(big).send().await.unwrap();
+        assert_eq!(response.status(), 413);
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert!(body["message"].as_str().unwrap().contains("4 KiB"), "{body}");
+
+        app.create_agency("limits-body");
+        let token = app.api_token("limits-body", "decisions:write").await;
+        let items: Vec<serde_json::Value> = (0..150).map(|_| serde_json::json!({})).collect();
+        let response = app.new_client().post(app.url("/api/v1/decisions")).bearer_auth(&token)
+            .json(&serde_json::json!({"decisions": items})).send().await.unwrap();
+        assert_eq!(response.status(), 422);
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["details"].as_array().unwrap().len(), 100);
+        let message = body["message"].as_str().unwrap();
+        assert!(message.contains("the first 100 are listed"), "{message}");
+    }
+
+    async fn seed_demo_refuses_a_database_with_real_data(app) {
+        let mut conn = app.db();
+        let on_postgres = app.backend == tests::Backend::Postgres;
+        assert_eq!(
+            server::cli::seed_demo::refuse_unless_demo(&mut conn, false).is_err(),
+            on_postgres,
+            "PostgreSQL needs --allow-demo"
+        );
+        assert!(server::cli::seed_demo::refuse_unless_demo(&mut conn, true).is_ok());
+        drop(conn);
+        app.create_agency("real-body");
+        let error = server::cli::seed_demo::refuse_unless_demo(&mut app.db(), true).unwrap_err();
+        assert!(error.to_string().contains("real-body"), "{error}");
+    }
+}
