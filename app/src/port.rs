@@ -132,6 +132,13 @@ pub trait Portal: Send + Sync + 'static {
         principal: Option<&StaffPrincipal>,
         filters: StatsFilters,
     ) -> Result<StatsReport, AppError>;
+    /// How hard `candidate` would be to guess as `principal`'s new password, from 0 (very
+    /// weak) to 4 (strong): the change-password page's strength meter.
+    async fn password_strength(
+        &self,
+        principal: &StaffPrincipal,
+        candidate: &str,
+    ) -> Result<u8, AppError>;
 }
 
 /// The portal as it travels through Leptos's context.

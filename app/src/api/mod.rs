@@ -12,5 +12,6 @@ pub use error::AppError;
 pub use public::{load_explanation, load_register, load_register_entry, load_stats_report};
 pub use staff::{
     load_agency_calendar, load_editable_entry, load_register_flags, load_staff_agency,
-    load_staff_decisions, load_staff_home, load_staff_stats_report,
+    load_staff_decisions, load_staff_home, load_staff_stats_report, password_strength,
+    PasswordStrength,
 };

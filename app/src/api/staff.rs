@@ -60,3 +60,11 @@ pub async fn load_staff_stats_report(
     let (portal, principal) = crate::port::portal_and_principal()?;
     portal.stats(Some(&principal), filters).await
 }
+
+/// The strength meter of the change-password page (0 to 4); the policy itself is applied when
+/// the form is posted.
+#[server(prefix = "/rpc", endpoint = "password_strength")]
+pub async fn password_strength(candidate: String) -> Result<u8, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.password_strength(&principal, &candidate).await
+}

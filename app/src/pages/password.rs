@@ -1,8 +1,10 @@
 //! Password change for the signed-in staff member; posts to the server in plain HTML.
 
+use crate::api::PasswordStrength;
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::context::use_page_context;
 use crate::i18n::labels;
+use crate::i18n::Locale;
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,10 +19,15 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let flash = context.flash.clone().unwrap_or_default();
     let errors = Signal::stored(flash.errors_for(FORM));
     let notice = flash.notice.filter(|_| flash.form == FORM);
+    // The strength meter: measured by the server as the new password is typed (with
+    // JavaScript only; the policy itself is applied when the form is posted).
+    let measure = ServerAction::<PasswordStrength>::new();
+    let measured = measure.value();
     let field = move |name: &'static str,
                       label: &'static str,
                       autocomplete: &'static str,
                       hint: Option<&'static str>| {
+        let measured_field = name == "new_password";
         view! {
             <div class="field" class:field-invalid=has_error(&errors.get_untracked(), name)>
                 <label for=name>{label}</label>
@@ -34,7 +41,18 @@ pub fn ChangePasswordPage() -> impl IntoView {
                     required
                     aria-describedby=hint.map(|_| format!("{name}-hint"))
                     aria-invalid=has_error(&errors.get_untracked(), name).then_some("true")
+                    on:input=move |ev| {
+                        if measured_field {
+                            measure.dispatch(PasswordStrength { candidate: event_target_value(&ev) });
+                        }
+                    }
                 />
+                {measured_field.then(|| view! {
+                    {move || match measured.get() {
+                        Some(Ok(score)) => Some(view! { <StrengthMeter locale=locale score=score /> }),
+                        _ => None,
+                    }}
+                })}
             </div>
         }
     };
@@ -52,5 +70,26 @@ pub fn ChangePasswordPage() -> impl IntoView {
                 <button type="submit" class="button">{tr!(locale, password_submit)}</button>
             </form>
         </div>
+    }
+}
+
+/// How strong the new password is, as a meter and a word, announced politely to screen readers.
+#[component]
+fn StrengthMeter(locale: Locale, score: u8) -> impl IntoView {
+    let word = match score {
+        0 => tr!(locale, password_strength_0),
+        1 => tr!(locale, password_strength_1),
+        2 => tr!(locale, password_strength_2),
+        3 => tr!(locale, password_strength_3),
+        _ => tr!(locale, password_strength_4),
+    };
+    view! {
+        <p class="strength" aria-live="polite">
+            <label for="password-strength">{tr!(locale, password_strength_label)}</label>
+            <meter id="password-strength" min="0" max="4" low="2.5" high="3.5" optimum="4" value=score.to_string()>
+                {word}
+            </meter>
+            <span class="strength-word">{word}</span>
+        </p>
     }
 }

@@ -90,6 +90,15 @@ pub enum FormError {
     PasswordTooLong,
     #[serde(rename = "error_password_too_short")]
     PasswordTooShort,
+    /// One of the 10,000 most common passwords.
+    #[serde(rename = "error_password_common")]
+    PasswordCommon,
+    /// Long enough but easy to guess (a strength estimate below "good").
+    #[serde(rename = "error_password_weak")]
+    PasswordWeak,
+    /// Too many wrong current passwords lately.
+    #[serde(rename = "error_password_attempts")]
+    PasswordAttempts,
     /// Too many failed sign-ins.
     #[serde(rename = "error_rate_limited")]
     RateLimited,

@@ -20,6 +20,11 @@ impl ApiPrincipal {
         self.claims.agency
     }
 
+    /// The client as the audit log records it.
+    pub fn actor(&self) -> crate::db::models::audit::Actor {
+        crate::db::models::audit::Actor::api_client(&self.claims.sub, self.claims.agency)
+    }
+
     /// Fails with 403 unless the token grants `scope`.
     pub fn require(&self, scope: &str) -> Result<(), ApiError> {
         if self.claims.has_scope(scope) {

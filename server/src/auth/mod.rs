@@ -5,6 +5,7 @@
 pub mod api_token;
 pub mod citizen_session;
 pub mod citizen_token;
+pub mod common_passwords;
 pub mod csrf;
 pub mod jwt;
 pub mod password;

@@ -37,13 +37,43 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash("decoy password never used").unwrap_or_default())
 }
 
-/// The policy for a new password: the problem with it, if any.
-pub fn policy_error(password: &str) -> Option<FormError> {
+/// The weakest strength accepted, on zxcvbn's scale of 0 to 4: 3 is "safely unguessable",
+/// about 10^10 guesses, what ASVS asks of a password that a slow hash protects.
+pub const MIN_STRENGTH: u8 = 3;
+
+/// How hard `password` is to guess, from 0 (very weak) to 4 (strong), knowing the account's
+/// own words (`known`: the email, the name), which guessers try first.
+pub fn strength(password: &str, known: &[&str]) -> u8 {
+    if password.is_empty() {
+        return 0;
+    }
+    // The estimate's cost grows with length; past the maximum the length check refuses anyway.
+    let bounded: String = password.chars().take(MAX_LENGTH).collect();
+    // Each word of the email and name counts on its own too ("aigerim", "serikova").
+    let mut words: Vec<String> = known.iter().map(|k| k.to_lowercase()).collect();
+    for text in known {
+        words.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_lowercase),
+        );
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    u8::from(zxcvbn::zxcvbn(&bounded, &words).score())
+}
+
+/// The policy for a new password (ASVS V2.1, NIST SP 800-63B): 12 to 128 characters, not one of
+/// the 10,000 most common, and at least [`MIN_STRENGTH`]. The problem with it, if any.
+pub fn policy_error(password: &str, known: &[&str]) -> Option<FormError> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
         Some(FormError::PasswordTooShort)
     } else if length > MAX_LENGTH {
         Some(FormError::PasswordTooLong)
+    } else if super::common_passwords::is_common(password) {
+        Some(FormError::PasswordCommon)
+    } else if strength(password, known) < MIN_STRENGTH {
+        Some(FormError::PasswordWeak)
     } else {
         None
     }
@@ -64,11 +94,37 @@ mod tests {
 
     #[test]
     fn short_and_long_passwords_are_refused() {
-        assert_eq!(policy_error("short"), Some(FormError::PasswordTooShort));
         assert_eq!(
-            policy_error(&"x".repeat(129)),
+            policy_error("short", &[]),
+            Some(FormError::PasswordTooShort)
+        );
+        assert_eq!(
+            policy_error(&"x".repeat(129), &[]),
             Some(FormError::PasswordTooLong)
         );
-        assert_eq!(policy_error("twelve chars"), None);
+        assert_eq!(policy_error("oak lantern ferry plum", &[]), None);
+    }
+
+    #[test]
+    fn common_and_guessable_passwords_are_refused() {
+        assert_eq!(
+            policy_error("QWERTY123456", &[]),
+            Some(FormError::PasswordCommon)
+        );
+        assert_eq!(
+            policy_error("aaaaaaaaaaaaaaaa", &[]),
+            Some(FormError::PasswordWeak)
+        );
+        assert_eq!(
+            policy_error("Password1234", &[]),
+            Some(FormError::PasswordWeak)
+        );
+        // The account's own words count for little.
+        let known = ["aigerim.serikova@social.gov.kz", "Aigerim Serikova"];
+        assert_eq!(
+            policy_error("aigerimserikova", &known),
+            Some(FormError::PasswordWeak)
+        );
+        assert!(strength("oak lantern ferry plum", &known) >= MIN_STRENGTH);
     }
 }

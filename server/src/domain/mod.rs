@@ -6,6 +6,8 @@ pub mod calendar;
 pub mod decision;
 pub mod decision_walk;
 pub mod local_time;
+#[cfg(test)]
+mod properties;
 pub mod reference;
 pub mod register_walk;
 pub mod rules;

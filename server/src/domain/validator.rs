@@ -229,14 +229,33 @@ impl Validator {
     /// Flags every key of `map` not in `known`, so typos do not pass silently.
     pub fn no_unknown_keys(&mut self, map: &Map<String, Value>, prefix: &str, known: &[&str]) {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-            let field = if prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{prefix}.{key}")
-            };
-            self.fail(&field, "is not a known field");
+            self.fail(&member_path(prefix, key), "is not a known field");
         }
     }
+}
+
+/// The JSON path of member `key` of the object at `prefix`: `prefix.key` for a plain name,
+/// else `prefix["key"]` quoted as JSON and cut to 64 characters, so an empty, dotted, control
+/// or very long key is still named clearly in a 422.
+fn member_path(prefix: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if plain {
+        return if prefix.is_empty() {
+            key.to_string()
+        } else {
+            format!("{prefix}.{key}")
+        };
+    }
+    let mut shown: String = key.chars().take(64).collect();
+    if key.chars().count() > 64 {
+        shown.push('…');
+    }
+    let quoted = serde_json::to_string(&shown).unwrap_or_else(|_| "\"?\"".into());
+    format!("{prefix}[{quoted}]")
 }
 
 /// The string `value` holds if it is a required non-empty string of at most `max` characters
@@ -279,6 +298,16 @@ pub fn reason_code(reason: &str) -> FormError {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn an_unknown_key_is_named_even_when_empty_dotted_or_long() {
+        assert_eq!(member_path("", "colour"), "colour");
+        assert_eq!(member_path("subject", "colour"), "subject.colour");
+        assert_eq!(member_path("", ""), "[\"\"]");
+        assert_eq!(member_path("subject", "a.b"), "subject[\"a.b\"]");
+        assert_eq!(member_path("", "\u{0}"), "[\"\\u0000\"]");
+        assert!(member_path("", &"k".repeat(1000)).ends_with("…\"]"));
+    }
 
     #[test]
     fn every_reason_the_validator_gives_has_a_translation_key() {

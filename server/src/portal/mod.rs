@@ -84,6 +84,18 @@ fn unexpected(error: anyhow::Error) -> AppError {
 
 #[async_trait::async_trait]
 impl Portal for DbPortal {
+    async fn password_strength(
+        &self,
+        principal: &StaffPrincipal,
+        candidate: &str,
+    ) -> Result<u8, AppError> {
+        let known = [
+            principal.identity.email.as_str(),
+            principal.identity.display_name.as_str(),
+        ];
+        Ok(crate::auth::password::strength(candidate, &known))
+    }
+
     async fn staff_home(&self, principal: &StaffPrincipal) -> Result<StaffHome, AppError> {
         let principal = principal.clone();
         self.run(move |conn| agencies::staff_home(conn, &principal))

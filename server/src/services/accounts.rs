@@ -7,7 +7,7 @@ use crate::auth::password;
 use crate::auth::session_token::SessionTokens;
 use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::user::{self, NewUser, User};
-use crate::db::models::{agency, revoked_session};
+use crate::db::models::{agency, rate_limit, revoked_session};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::rules::valid_email;
 use app::port::StaffPrincipal;
@@ -70,10 +70,19 @@ pub fn create(
         }
         None => None,
     };
-    match password::policy_error(new.password) {
+    let known = [email.as_str(), new.display_name.unwrap_or_default()];
+    match password::policy_error(new.password, &known) {
         Some(FormError::PasswordTooLong) => {
             problems.push(problem("password", "must be at most 128 characters"))
         }
+        Some(FormError::PasswordCommon) => problems.push(problem(
+            "password",
+            "is one of the 10,000 most common passwords",
+        )),
+        Some(FormError::PasswordWeak) => problems.push(problem(
+            "password",
+            "is too easy to guess: use a longer sentence of uncommon words",
+        )),
         Some(_) => problems.push(problem("password", "must be at least 12 characters")),
         None => {}
     }
@@ -116,7 +125,16 @@ pub enum PasswordChange {
     Changed { token: String },
     /// The current password typed is not the account's.
     WrongCurrentPassword,
+    /// Too many wrong current passwords lately: a stolen session cannot be used to guess the
+    /// password behind it.
+    TooManyAttempts,
 }
+
+/// Wrong current passwords allowed per account within [`CURRENT_PASSWORD_WINDOW_MINUTES`].
+pub const CURRENT_PASSWORD_ATTEMPTS: i64 = 5;
+/// The window those are counted in.
+pub const CURRENT_PASSWORD_WINDOW_MINUTES: i64 = 15;
+const CURRENT_PASSWORD_BUCKET: &str = "current_password";
 
 /// Changes `principal`'s password from `current` to `new` (the form has applied the policy
 /// to `new`), revokes the session the change was made in, and issues a new session token.
@@ -130,7 +148,15 @@ pub fn change_password(
 ) -> Result<PasswordChange, ServiceError> {
     let account = user::find_by_id(conn, principal.user_id)?
         .ok_or_else(|| anyhow::anyhow!("signed-in user {} no longer exists", principal.user_id))?;
+    let subject = account.id.to_string();
+    let since = now.naive_utc() - chrono::Duration::minutes(CURRENT_PASSWORD_WINDOW_MINUTES);
+    if rate_limit::count_since(conn, CURRENT_PASSWORD_BUCKET, &subject, since)?
+        >= CURRENT_PASSWORD_ATTEMPTS
+    {
+        return Ok(PasswordChange::TooManyAttempts);
+    }
     if !password::verify(current, &account.password_hash) {
+        rate_limit::record(conn, CURRENT_PASSWORD_BUCKET, &subject, now.naive_utc())?;
         return Ok(PasswordChange::WrongCurrentPassword);
     }
     let new_hash = password::hash(new)?;

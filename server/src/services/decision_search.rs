@@ -3,8 +3,9 @@
 
 use super::error::ServiceError;
 use crate::db::models::agency::AgencyScope;
+use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::schema::{agencies, ai_system_versions, ai_systems, decisions};
-use crate::db::DbConnection;
+use crate::db::{write_transaction, DbConnection};
 use crate::domain::local_time::local_date;
 use crate::domain::reference::{normalise_symbols, DecisionReference};
 use app::port::StaffPrincipal;
@@ -75,7 +76,7 @@ pub fn list(
         .limit(PAGE_SIZE)
         .offset((i64::from(page) - 1) * PAGE_SIZE)
         .load(conn)?;
-    let rows = rows
+    let rows: Vec<DecisionRow> = rows
         .into_iter()
         .map(
             |(reference, external_id, system_slug, outcome, decided_at, content, time_zone)| {
@@ -110,6 +111,30 @@ pub fn list(
         systems_query = systems_query.filter(ai_systems::agency_id.eq(id));
         outcomes_query = outcomes_query.filter(decisions::agency_id.eq(id));
     }
+    // A list shows people's decisions: who looked, for what, is audited.
+    let shown: Vec<&str> = rows
+        .iter()
+        .map(|r: &DecisionRow| r.reference.as_str())
+        .collect();
+    write_transaction(conn, |conn| {
+        audit::append(
+            conn,
+            AuditEvent {
+                actor: Actor::principal(principal),
+                action: "decisions.listed_by_staff",
+                subject_kind: "decision_list",
+                subject_id: String::new(),
+                details: serde_json::json!({
+                    "reference": filters.reference,
+                    "system": filters.system,
+                    "outcome": filters.outcome,
+                    "page": page,
+                    "shown": shown,
+                }),
+            },
+            chrono::Utc::now().naive_utc(),
+        )
+    })?;
     Ok(DecisionList {
         rows,
         total,

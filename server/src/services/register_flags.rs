@@ -5,6 +5,7 @@
 use super::error::ServiceError;
 use crate::config::RateLimitSettings;
 use crate::db::models::agency::AgencyScope;
+use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::rate_limit;
 use crate::db::schema::{ai_systems, register_flags};
 use crate::db::{write_transaction, DbConnection};
@@ -98,6 +99,20 @@ pub fn for_principal(
     }
     let rows: Vec<(String, i32, String, Option<String>, chrono::NaiveDateTime)> =
         query.load(conn)?;
+    // The reports show the public's email addresses: who read them is audited.
+    write_transaction(conn, |conn| {
+        audit::append(
+            conn,
+            AuditEvent {
+                actor: Actor::principal(principal),
+                action: "register_flags.viewed_by_staff",
+                subject_kind: "register_flags",
+                subject_id: String::new(),
+                details: serde_json::json!({ "shown": rows.len() }),
+            },
+            chrono::Utc::now().naive_utc(),
+        )
+    })?;
     Ok(rows
         .into_iter()
         .map(

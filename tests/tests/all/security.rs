@@ -347,3 +347,23 @@ tests::on_both_backends_with! {
         }
     }
 }
+
+on_both_backends! {
+    async fn reading_peoples_data_is_audited_wherever_it_is_read(app) {
+        server::cli::seed_demo::seed(&mut app.db(), &app.keys).unwrap();
+        let (email, _, _, _, password) = server::cli::seed_demo::DEMO_ACCOUNTS[1];
+        let supervisor = app.signed_in_client(email, password).await;
+        assert_eq!(supervisor.get(app.url("/staff/decisions?outcome=denied")).send().await.unwrap().status(), 200);
+        assert_eq!(audited(&app, "decisions.listed_by_staff"), 1, "a staff list of decisions is audited");
+        assert_eq!(supervisor.get(app.url("/staff/flags")).send().await.unwrap().status(), 200);
+        assert_eq!(audited(&app, "register_flags.viewed_by_staff"), 1, "reading error reports (the public's emails) is audited");
+
+        let reference = server::cli::demo_decisions::DEMO_PAIRS[0].0;
+        let token = app.api_token(&owner_of(&app, reference), "decisions:write").await;
+        let read = app.new_client().get(app.url(&format!("/api/v1/decisions/{reference}")))
+            .bearer_auth(&token).send().await.unwrap();
+        assert_eq!(read.status(), 200);
+        assert_eq!(audited(&app, "decision.read_by_api"), 1, "an API read of a decision is audited");
+        assert_eq!(server::db::models::audit::first_broken_entry(&mut app.db()).unwrap(), None);
+    }
+}

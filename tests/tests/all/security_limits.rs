@@ -187,3 +187,51 @@ tests::on_both_backends! {
         assert!(error.to_string().contains("real-body"), "{error}");
     }
 }
+
+tests::on_both_backends! {
+    async fn hostile_json_is_refused_with_a_clear_4xx_and_nothing_is_stored(app) {
+        use diesel::prelude::*;
+        app.create_agency("limits-body");
+        let token = app.api_token("limits-body", "decisions:write,systems:write").await;
+        let valid = |external_id: &str| serde_json::json!({
+            "external_id": external_id, "system": "no-such-system", "outcome": "denied",
+            "outcome_label": {"en": "Denied"}, "decided_at": "2026-11-02T15:15:00+05:00",
+            "legal_basis": {"en": "Article 97"}, "summary": {"en": "Above the limit."},
+            "factors": [], "counterfactuals": [], "human_involvement": "none",
+            "human_reviewer": null, "model_version": "1", "subject": {"language": "ru"}
+        }).to_string();
+        let bodies: Vec<(&str, String)> = vec![
+            ("deep nesting", "[".repeat(100_000)),
+            ("deep objects", "{\"a\":".repeat(50_000)),
+            ("lone surrogate", valid("HB-1").replace("\"HB-1\"", "\"\\ud800\"")),
+            ("NUL in an identifier", valid("HB-1").replace("\"HB-1\"", "\"HB\\u0000-1\"")),
+            ("NUL in a text", valid("HB-1").replace("Above the limit.", "Above\\u0000 the limit.")),
+            ("huge string", valid("HB-1").replace("\"HB-1\"", &format!("\"{}\"", "x".repeat(10 * 1024 * 1024)))),
+            ("truncated", valid("HB-1")[..100].to_string()),
+            ("not UTF-8", String::from_utf8_lossy(&[0x7b, 0xff, 0xfe, 0x7d]).into_owned()),
+            ("a number", "1e99999".into()),
+            ("duplicate keys", "{\"decisions\": [], \"decisions\": []}".into()),
+        ];
+        for (what, body) in bodies {
+            for path in ["/api/v1/decisions", "/api/v1/systems"] {
+                let wrapped = if what == "deep nesting" || what == "deep objects" || what == "truncated"
+                    || what == "not UTF-8" || what == "a number" || what == "duplicate keys" {
+                    body.clone()
+                } else if path == "/api/v1/decisions" {
+                    format!("{{\"decisions\": [{body}]}}")
+                } else {
+                    body.clone()
+                };
+                let response = app.new_client().post(app.url(path)).bearer_auth(&token)
+                    .header("content-type", "application/json").body(wrapped).send().await.unwrap();
+                let status = response.status().as_u16();
+                assert!((400..500).contains(&status), "{what} to {path}: {status}");
+                let answer: serde_json::Value = response.json().await.unwrap_or_default();
+                assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()), "{what}: {answer}");
+            }
+        }
+        let stored: i64 = server::db::schema::decisions::table.count().get_result(&mut app.db()).unwrap();
+        let systems: i64 = server::db::schema::ai_systems::table.count().get_result(&mut app.db()).unwrap();
+        assert_eq!((stored, systems), (0, 0), "nothing was half-written");
+    }
+}

@@ -174,3 +174,50 @@ on_both_backends! {
         assert_eq!(location(&fresh), "/staff");
     }
 }
+
+on_both_backends! {
+    async fn a_new_password_must_not_be_common_or_guessable_and_the_current_one_cannot_be_guessed(app) {
+        setup(&app);
+        app.sign_in(EMAIL, PASSWORD).await;
+        let change = |current: &'static str, new: &'static str| {
+            let app = &app;
+            async move {
+                let csrf = app.csrf_token().await;
+                app.post_form("/staff/password", &[("current_password", current), ("new_password", new), ("confirm_password", new), ("csrf_token", &csrf)]).await;
+                app.client.get(app.url("/staff/password")).header("accept-language", "en").send().await.unwrap().text().await.unwrap()
+            }
+        };
+        let html = change(PASSWORD, "QWERTY123456").await;
+        assert!(html.contains("one of the most common ones"), "a common password is refused");
+        let html = change(PASSWORD, "benefitsreviewer").await;
+        assert!(html.contains("too easy to guess"), "the account's own words are easy to guess");
+        // Guessing the current password from a signed-in session is limited.
+        for _ in 0..5 {
+            let html = change("a wrong guess here", "oak lantern ferry plum").await;
+            assert!(html.contains("Your current password is not right"));
+        }
+        let html = change(PASSWORD, "oak lantern ferry plum").await;
+        assert!(html.contains("Too many wrong current passwords"), "even the right one waits");
+        assert!(TestApp::sign_in(&app, EMAIL, PASSWORD).await.headers().get("location").is_some_and(|l| l == "/staff"),
+            "the password did not change");
+    }
+
+    async fn the_strength_meter_measures_on_the_server_for_the_signed_in_only(app) {
+        setup(&app);
+        let stranger = app.new_client().post(app.url("/rpc/password_strength"))
+            .form(&[("candidate", "anything")]).send().await.unwrap();
+        assert!(!stranger.status().is_success(), "no meter for strangers");
+        app.sign_in(EMAIL, PASSWORD).await;
+        let measure = |candidate: &'static str| {
+            let app = &app;
+            async move {
+                let response = app.client.post(app.url("/rpc/password_strength"))
+                    .form(&[("candidate", candidate)]).send().await.unwrap();
+                assert!(response.status().is_success(), "{}", response.status());
+                response.text().await.unwrap().trim().parse::<u8>().unwrap()
+            }
+        };
+        assert!(measure("password1234").await <= 1);
+        assert_eq!(measure("oak lantern ferry plum").await, 4);
+    }
+}

@@ -2,7 +2,6 @@
 
 use crate::api::auth::ApiPrincipal;
 use crate::api::error::ApiError;
-use crate::db::models::audit::Actor;
 use crate::domain::reference::DecisionReference;
 use crate::services::{access, ServiceError};
 use crate::state::AppState;
@@ -35,7 +34,7 @@ pub async fn reissue(
     let not_found = || ApiError::not_found("no decision of your agency has this reference");
     let reference = DecisionReference::parse(&reference).ok_or_else(not_found)?;
     let agency_id = principal.agency_id();
-    let actor = Actor::api_client(&principal.claims.sub, agency_id);
+    let actor = principal.actor();
     let state = state.into_inner();
     let wanted = reference.clone();
     let code = web::block(move || -> Result<_, ServiceError> {

@@ -26,10 +26,11 @@ pub async fn read(
     let not_found = || ApiError::not_found("no decision of your agency has this reference");
     let reference = DecisionReference::parse(&reference).ok_or_else(not_found)?;
     let agency_id = principal.agency_id();
+    let reader = principal.actor();
     let pool = state.pool.clone();
     let found = web::block(move || -> Result<_, ServiceError> {
         let mut conn = pool.get().map_err(anyhow::Error::from)?;
-        read_back::read_back(&mut conn, agency_id, &reference)
+        read_back::read_back(&mut conn, agency_id, reader, &reference)
     })
     .await?
     .map_err(|e| match e {

@@ -3,7 +3,6 @@
 use crate::api::auth::ApiPrincipal;
 use crate::api::body::json_body;
 use crate::api::error::ApiError;
-use crate::db::models::audit::Actor;
 use crate::domain::register_walk::read_register_entry;
 use crate::domain::validator::Validator;
 #[allow(unused_imports)]
@@ -42,7 +41,7 @@ pub async fn create(
         return Err(ApiError::invalid(validator.details));
     };
     let agency_id = principal.agency_id();
-    let actor = Actor::api_client(&principal.claims.sub, agency_id);
+    let actor = principal.actor();
     let pool = state.pool.clone();
     let saved = web::block(move || -> Result<_, ApiError> {
         let mut conn = pool.get().map_err(anyhow::Error::from)?;

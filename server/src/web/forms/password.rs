@@ -54,7 +54,11 @@ pub async fn post(
             FormError::PasswordRequired,
         ));
     }
-    if let Some(code) = password::policy_error(&form.new_password) {
+    let known = [
+        principal.identity.email.as_str(),
+        principal.identity.display_name.as_str(),
+    ];
+    if let Some(code) = password::policy_error(&form.new_password, &known) {
         errors.push(flash::field_error("new_password", code));
     } else if form.new_password == form.current_password {
         errors.push(flash::field_error("new_password", FormError::PasswordSame));
@@ -94,6 +98,13 @@ pub async fn post(
             let errors = vec![flash::field_error(
                 "current_password",
                 FormError::CurrentPasswordWrong,
+            )];
+            redirect_with_flash(&req, PAGE, &flash::with_errors(FORM, &[], errors))
+        }
+        PasswordChange::TooManyAttempts => {
+            let errors = vec![flash::field_error(
+                "current_password",
+                FormError::PasswordAttempts,
             )];
             redirect_with_flash(&req, PAGE, &flash::with_errors(FORM, &[], errors))
         }
