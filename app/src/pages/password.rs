@@ -1,11 +1,14 @@
-//! Password change for the signed-in staff member; posts to the server in plain HTML.
+//! Password change for the signed-in staff member. The form posts to the server in plain HTML;
+//! with JavaScript, a strength meter under the new password shows how hard it is to guess (the
+//! server measures it; the policy itself is applied when the form is posted).
 
 use crate::api::PasswordStrength;
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::island::{mark_hydrated, FormContext};
 use crate::context::use_page_context;
-use crate::i18n::labels;
-use crate::i18n::Locale;
+use crate::i18n::{labels, Locale};
 use crate::tr;
+use crate::types::FieldError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -17,10 +20,25 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
     let flash = context.flash.clone().unwrap_or_default();
-    let errors = Signal::stored(flash.errors_for(FORM));
+    let errors = flash.errors_for(FORM);
     let notice = flash.notice.filter(|_| flash.form == FORM);
-    // The strength meter: measured by the server as the new password is typed (with
-    // JavaScript only; the policy itself is applied when the form is posted).
+    view! {
+        <Title text=tr!(locale, password_title) />
+        <div class="narrow">
+            <h1>{tr!(locale, password_title)}</h1>
+            {notice.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
+            <PasswordForm form=FormContext::from_page(&context) errors />
+        </div>
+    }
+}
+
+/// The form, hydrated as an island for its strength meter.
+#[island]
+fn PasswordForm(form: FormContext, errors: Vec<FieldError>) -> impl IntoView {
+    let locale = form.locale;
+    form.provide();
+    mark_hydrated();
+    let errors = Signal::stored(errors);
     let measure = ServerAction::<PasswordStrength>::new();
     let measured = measure.value();
     let field = move |name: &'static str,
@@ -57,19 +75,14 @@ pub fn ChangePasswordPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=tr!(locale, password_title) />
-        <div class="narrow">
-            <h1>{tr!(locale, password_title)}</h1>
-            {notice.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
-            <ErrorSummary errors=errors />
-            <form method="post" action="/staff/password" novalidate>
-                <CsrfField />
-                {field("current_password", tr!(locale, field_current_password), "current-password", None)}
-                {field("new_password", tr!(locale, field_new_password), "new-password", Some(tr!(locale, hint_new_password)))}
-                {field("confirm_password", tr!(locale, field_confirm_password), "new-password", None)}
-                <button type="submit" class="button">{tr!(locale, password_submit)}</button>
-            </form>
-        </div>
+        <ErrorSummary errors=errors />
+        <form method="post" action="/staff/password" novalidate>
+            <CsrfField />
+            {field("current_password", tr!(locale, field_current_password), "current-password", None)}
+            {field("new_password", tr!(locale, field_new_password), "new-password", Some(tr!(locale, hint_new_password)))}
+            {field("confirm_password", tr!(locale, field_confirm_password), "new-password", None)}
+            <button type="submit" class="button">{tr!(locale, password_submit)}</button>
+        </form>
     }
 }
 

@@ -14,6 +14,7 @@ mod appeals;
 mod bench_ingest;
 mod browser;
 mod browser_appeals;
+mod browser_password;
 mod browser_stats;
 mod citizen;
 mod citizen_email;
