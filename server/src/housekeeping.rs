@@ -26,7 +26,9 @@ pub fn run_once(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> QueryRes
 
 /// Runs [`run_once`] now and every quarter of an hour, on a thread of its own (the work is
 /// blocking database calls, and it must not depend on which async runtime hosts the server).
-pub fn spawn(pool: DbPool) {
+/// Each round also signs a checkpoint of the audit chain with `audit_key` when it has grown,
+/// so at most a quarter of an hour of entries is ever without one.
+pub fn spawn(pool: DbPool, audit_key: Vec<u8>) {
     let spawned = std::thread::Builder::new()
         .name("housekeeping".into())
         .spawn(move || loop {
@@ -38,6 +40,20 @@ pub fn spawn(pool: DbPool) {
                 Ok(0) => {}
                 Ok(removed) => tracing::info!(removed, "housekeeping removed expired records"),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed"),
+            }
+            let checkpoint = pool
+                .get()
+                .map_err(anyhow::Error::from)
+                .and_then(|mut conn| {
+                    Ok(crate::db::models::audit_checkpoint::write(
+                        &mut conn,
+                        &audit_key,
+                        chrono::Utc::now().naive_utc(),
+                        false,
+                    )?)
+                });
+            if let Err(error) = checkpoint {
+                tracing::warn!(error = %error, "signing an audit checkpoint failed");
             }
             let closed = pool
                 .get()

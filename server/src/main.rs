@@ -77,8 +77,14 @@ enum Command {
         /// The client_id printed by create-client.
         id: String,
     },
-    /// Check that the audit log's hash chain is unbroken.
-    AuditVerify,
+    /// Check that the audit log's hash chain is unbroken and every signed checkpoint holds.
+    AuditVerify {
+        /// Also check a line printed by audit-checkpoint and kept elsewhere.
+        #[arg(long, value_name = "LINE")]
+        checkpoint: Option<String>,
+    },
+    /// Sign the audit chain's head now and print it as a line to keep outside the database.
+    AuditCheckpoint,
     /// Print when something is due: N working days after a date on an agency's calendar, and
     /// the days off the count skipped.
     Deadline {
@@ -183,7 +189,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::api_clients::create_command(&settings, &agency, &scopes)
         }
         Command::RevokeClient { id } => cli::api_clients::revoke_command(&settings, &id),
-        Command::AuditVerify => cli::audit_verify::run(&settings),
+        Command::AuditVerify { checkpoint } => {
+            cli::audit_verify::run(&settings, checkpoint.as_deref())
+        }
+        Command::AuditCheckpoint => cli::audit_verify::checkpoint(&settings),
         Command::Deadline {
             agency,
             from,

@@ -59,6 +59,8 @@ pub struct Keys {
     pub receipt_seed: [u8; 32],
     /// Binds a form's CSRF token to the browser's cookie and session (`auth::csrf`).
     pub csrf: Vec<u8>,
+    /// Signs the audit chain's checkpoints (`db::models::audit_checkpoint`).
+    pub audit: Vec<u8>,
 }
 
 impl Keys {
@@ -79,6 +81,7 @@ impl Keys {
             lookup: derive("redress/lookup-hmac/v1"),
             citizen: derive("redress/citizen-decision/v1"),
             csrf: derive("redress/csrf-binding/v1"),
+            audit: derive("redress/audit-checkpoint/v1"),
             receipt_seed,
         }
     }

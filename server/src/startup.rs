@@ -78,7 +78,7 @@ impl Application {
         };
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
-        crate::housekeeping::spawn(state.pool.clone());
+        crate::housekeeping::spawn(state.pool.clone(), state.keys.audit.clone());
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         if mail.worker {
             crate::mail::worker::Worker::new(

@@ -301,6 +301,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     appeal_tallies,
     appeal_day_tallies,
     appeal_tag_tallies,
+    audit_checkpoints,
     systemic_reviews,
 );
 
@@ -398,5 +399,17 @@ diesel::table! {
         value -> Text,
         agency_id -> BigInt,
         appeals -> BigInt,
+    }
+}
+
+diesel::table! {
+    audit_checkpoints (id) {
+        id -> BigInt,
+        last_entry_id -> BigInt,
+        last_hash -> Text,
+        entries -> BigInt,
+        made_at -> Timestamp,
+        key_id -> Text,
+        signature -> Text,
     }
 }

@@ -43,17 +43,64 @@ on_both_backends! {
         assert!(html.contains("housing-benefit-eligibility") || html.contains("AI systems in the register"));
     }
 
-    async fn the_audit_chain_verifies_and_detects_an_edit(app) {
+    async fn the_audit_log_refuses_edits_and_its_signed_checkpoints_catch_a_database_owner(app) {
+        use server::db::models::audit_checkpoint::{self, CheckpointProblem};
         app.create_agency("benefits");
         app.create_user("r@benefits.test", "reviewer", Some("benefits"), "a long enough password");
-        app.sign_in("r@benefits.test", "a long enough password").await;
-        app.sign_in("r@benefits.test", "a long enough password").await;
+        for _ in 0..3 {
+            app.sign_in("r@benefits.test", "a long enough password").await;
+        }
         let mut conn = app.db();
         assert_eq!(audit::first_broken_entry(&mut conn).unwrap(), None);
-        diesel::sql_query("UPDATE audit_log SET details_json = '{\"ip\":\"10.0.0.1\"}' WHERE id = (SELECT MIN(id) FROM audit_log)")
-            .execute(&mut conn)
-            .unwrap();
+        // The application's connection cannot change or remove an entry.
+        let edit = "UPDATE audit_log SET details_json = '{\"ip\":\"10.0.0.1\"}' WHERE id = (SELECT MIN(id) FROM audit_log)";
+        assert!(diesel::sql_query(edit).execute(&mut conn).is_err(), "entries cannot be edited");
+        assert!(diesel::sql_query("DELETE FROM audit_log").execute(&mut conn).is_err(), "entries cannot be removed");
+
+        let now = chrono::Utc::now().naive_utc();
+        let signed = audit_checkpoint::write(&mut conn, &app.keys.audit, now, false).unwrap().unwrap();
+        assert_eq!(audit_checkpoint::write(&mut conn, &app.keys.audit, now, false).unwrap(), None, "nothing new to sign");
+        assert_eq!(audit_checkpoint::check(&mut conn, &app.keys.audit, &signed).unwrap(), None);
+        let forged = audit_checkpoint::Checkpoint { signature: "00".repeat(32), ..signed.clone() };
+        assert_eq!(audit_checkpoint::check(&mut conn, &app.keys.audit, &forged).unwrap(), Some(CheckpointProblem::BadSignature));
+        let exported = audit_checkpoint::parse_line(&audit_checkpoint::export_line(&signed)).unwrap();
+        assert_eq!(audit_checkpoint::check(&mut conn, &app.keys.audit, &exported).unwrap(), None, "the exported line holds");
+
+        // Someone with the database owner's rights lifts the protection.
+        let lift = match app.backend {
+            tests::Backend::Postgres => vec!["ALTER TABLE audit_log DISABLE TRIGGER USER"],
+            tests::Backend::Sqlite => vec!["DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete"],
+        };
+        for statement in lift {
+            diesel::sql_query(statement).execute(&mut conn).unwrap();
+        }
+        // An edit in the middle breaks the chain.
+        diesel::sql_query(edit).execute(&mut conn).unwrap();
         assert!(audit::first_broken_entry(&mut conn).unwrap().is_some(), "an edited entry is detected");
+        // Rewriting every entry and computing every hash again mends the chain, not the checkpoint.
+        let entries: Vec<audit::AuditEntry> = server::db::schema::audit_log::table
+            .select(audit::AuditEntry::as_select())
+            .order(server::db::schema::audit_log::id.asc())
+            .load(&mut conn)
+            .unwrap();
+        let mut prev = audit::GENESIS.to_string();
+        for mut entry in entries {
+            entry.prev_hash = prev.clone();
+            entry.hash = audit::entry_hash(&entry);
+            diesel::update(server::db::schema::audit_log::table.find(entry.id))
+                .set((
+                    server::db::schema::audit_log::prev_hash.eq(&entry.prev_hash),
+                    server::db::schema::audit_log::hash.eq(&entry.hash),
+                ))
+                .execute(&mut conn)
+                .unwrap();
+            prev = entry.hash;
+        }
+        assert_eq!(audit::first_broken_entry(&mut conn).unwrap(), None, "the rewritten chain verifies");
+        assert_eq!(audit_checkpoint::check(&mut conn, &app.keys.audit, &signed).unwrap(), Some(CheckpointProblem::HashDiffers));
+        // Removing the newest entries loses the one the checkpoint signs.
+        diesel::sql_query("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)").execute(&mut conn).unwrap();
+        assert_eq!(audit_checkpoint::check(&mut conn, &app.keys.audit, &signed).unwrap(), Some(CheckpointProblem::EntryMissing));
     }
 }
 

@@ -55,3 +55,40 @@ on_both_backends! {
         assert!(client_id.starts_with("rc_"));
     }
 }
+
+on_both_backends! {
+    async fn an_operator_exports_a_checkpoint_and_audit_verify_checks_it(app) {
+        use std::process::Command;
+        app.create_agency("benefits");
+        app.create_user("r@benefits.test", "reviewer", Some("benefits"), "a long enough password");
+        app.sign_in("r@benefits.test", "a long enough password").await;
+        let run = |args: &[&str]| {
+            let output = Command::new(tests::mail::redress_binary())
+                .args(args)
+                .env("DATABASE_URL", &app.settings.database_url)
+                .env("REDRESS__DATA_DIR", &app.settings.data_dir)
+                .env("REDRESS__SECRETS__SIGNING_KEY", app.settings.secrets.signing_key.clone().unwrap())
+                .env("REDRESS_LOG", "warn")
+                .output()
+                .unwrap();
+            (output.status.success(), String::from_utf8_lossy(&output.stdout).trim().to_string(), String::from_utf8_lossy(&output.stderr).to_string())
+        };
+        let (ok, line, errors) = run(&["audit-checkpoint"]);
+        assert!(ok, "{errors}");
+        assert!(line.starts_with("redress-audit-checkpoint v1 entry="), "{line}");
+        let (ok, said, errors) = run(&["audit-verify", "--checkpoint", &line]);
+        assert!(ok, "{errors}");
+        assert!(said.contains("chain is unbroken") && said.contains("checkpoint(s) hold"), "{said}");
+        let forged = line.replace("entries=", "entries=9");
+        let (ok, _, refused) = run(&["audit-verify", "--checkpoint", &forged]);
+        assert!(!ok && refused.contains("not signed with this deployment's key"), "{refused}");
+        let other_key = Command::new(tests::mail::redress_binary())
+            .args(["audit-verify"])
+            .env("DATABASE_URL", &app.settings.database_url)
+            .env("REDRESS__DATA_DIR", &app.settings.data_dir)
+            .env("REDRESS__SECRETS__SIGNING_KEY", "another deployment's signing key, 32 characters or more")
+            .output()
+            .unwrap();
+        assert!(!other_key.status.success(), "checkpoints signed with another key do not hold");
+    }
+}

@@ -6,6 +6,7 @@ pub mod api_client;
 pub mod appeal;
 pub mod appeal_tallies;
 pub mod audit;
+pub mod audit_checkpoint;
 pub mod calendar_exception;
 pub mod decision;
 pub mod email_link;
