@@ -144,6 +144,29 @@ impl Browser {
         result.as_array().cloned().unwrap_or_default()
     }
 
+    /// Clicks the submit button of the form matching `form_css` and waits (up to 15 s) until
+    /// the page it was on is gone.
+    pub async fn submit(&self, form_css: &str) {
+        let form = self
+            .client
+            .find(fantoccini::Locator::Css(form_css))
+            .await
+            .unwrap_or_else(|e| panic!("no form {form_css}: {e}"));
+        form.find(fantoccini::Locator::Css("button[type=submit]"))
+            .await
+            .expect("a submit button")
+            .click()
+            .await
+            .expect("click");
+        for _ in 0..150 {
+            if form.tag_name().await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the page did not change after submitting {form_css}");
+    }
+
     /// Saves a screenshot to `target/screenshots/<name>.png` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");

@@ -16,23 +16,6 @@ async fn type_into(browser: &Browser, id: &str, text: &str) {
     field.send_keys(text).await.unwrap();
 }
 
-async fn submit(browser: &Browser, form_css: &str) {
-    let form = browser.client.find(Locator::Css(form_css)).await.unwrap();
-    form.find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    for _ in 0..150 {
-        if form.tag_name().await.is_err() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the page did not change after submitting {form_css}");
-}
-
 async fn change_password(javascript: bool) {
     let app = TestApp::spawn(Backend::Sqlite).await;
     app.create_agency("password-body");
@@ -41,7 +24,7 @@ async fn change_password(javascript: bool) {
     browser.goto(&app.url("/staff/signin?lang=en")).await;
     type_into(&browser, "email", EMAIL).await;
     type_into(&browser, "password", PASSWORD).await;
-    submit(&browser, "form[action='/staff/signin']").await;
+    browser.submit("form[action='/staff/signin']").await;
     browser.goto(&app.url("/staff/password")).await;
     if javascript {
         browser
@@ -77,7 +60,7 @@ async fn change_password(javascript: bool) {
     type_into(&browser, "current_password", PASSWORD).await;
     type_into(&browser, "new_password", "QWERTY123456").await;
     type_into(&browser, "confirm_password", "QWERTY123456").await;
-    submit(&browser, "form[action='/staff/password']").await;
+    browser.submit("form[action='/staff/password']").await;
     let message = browser.text("#new_password-error").await;
     assert!(message.contains("most common"), "{message}");
     browser.close().await;

@@ -4,30 +4,12 @@
 //! shows for that system.
 
 use fantoccini::Locator;
-use std::time::Duration;
 use tests::browser::{Browser, DESKTOP};
 use tests::{Backend, TestApp};
 
 const PASSWORD: &str = "a long enough password";
 /// The demo's appeals are on this body's systems.
 const BODY: &str = "social-benefits";
-
-async fn submit(browser: &Browser, form_css: &str) {
-    let form = browser.client.find(Locator::Css(form_css)).await.unwrap();
-    form.find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    for _ in 0..150 {
-        if form.tag_name().await.is_err() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the page did not change after submitting {form_css}");
-}
 
 /// The number in a cell, without the separators of thousands.
 fn number(text: &str) -> u64 {
@@ -59,7 +41,7 @@ async fn dashboard(javascript: bool) {
         let field = browser.client.find(Locator::Id(id)).await.unwrap();
         field.send_keys(text).await.unwrap();
     }
-    submit(&browser, "form[action='/staff/signin']").await;
+    browser.submit("form[action='/staff/signin']").await;
     browser.goto(&app.url("/staff/stats?lang=en")).await;
     assert!(
         browser.text("h1").await.contains("statistics")
@@ -77,7 +59,7 @@ async fn dashboard(javascript: bool) {
         .click()
         .await
         .unwrap();
-    submit(&browser, "form.stats-filters").await;
+    browser.submit("form.stats-filters").await;
     let url = browser.client.current_url().await.unwrap();
     assert!(
         url.as_str().contains(&format!("system={system}")),
