@@ -46,6 +46,39 @@ const KK_MONTHS: [&str; 12] = [
     "желтоқсан",
 ];
 
+// A month on its own is in the nominative in Russian ("март 2026 г.").
+const RU_MONTHS_ALONE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// A `YYYY-MM` month by name ("March 2026", "март 2026 г.", "2026 жылғы наурыз"); any other
+/// text as it is.
+pub fn month_name(locale: Locale, key: &str) -> String {
+    let parsed = key
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)))
+        .filter(|(_, m)| (1..=12).contains(m));
+    let Some((year, month)) = parsed else {
+        return key.to_string();
+    };
+    match locale {
+        Locale::En => format!("{} {year}", EN_MONTHS[month - 1]),
+        Locale::Ru => format!("{} {year} г.", RU_MONTHS_ALONE[month - 1]),
+        Locale::Kk => format!("{year} жылғы {}", KK_MONTHS[month - 1]),
+    }
+}
+
 /// "15 December 2026", "15 декабря 2026 г.", "2026 жылғы 15 желтоқсан". `month` is 1-based.
 pub fn format_date(locale: Locale, year: i32, month: u32, day: u32) -> String {
     let index = (month.clamp(1, 12) - 1) as usize;

@@ -2,6 +2,7 @@
 //! suppressed count as "fewer than 10", rates as percentages or per 1,000, changes against the
 //! previous period, months by name, and the disparity monitor's readings as sentences.
 
+pub use super::format::month_name;
 use super::regions::{language_group, region_group};
 use super::{counts, format_value, Locale};
 use crate::tr;
@@ -165,67 +166,6 @@ pub fn days_change(locale: Locale, now: Option<u32>, before: Option<u32>) -> Opt
     }
     let days = counts::working_days(locale, now.abs_diff(before));
     Some(signed(days, now < before))
-}
-
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-// A month on its own is in the nominative (the dates module has the genitive after a day).
-const RU_MONTHS: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-const KK_MONTHS: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
-
-/// A `YYYY-MM` month by name ("March 2026", "март 2026 г.", "2026 жылғы наурыз"); any other
-/// text as it is.
-pub fn month_name(locale: Locale, key: &str) -> String {
-    let parsed = key
-        .split_once('-')
-        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)))
-        .filter(|(_, m)| (1..=12).contains(m));
-    let Some((year, month)) = parsed else {
-        return key.to_string();
-    };
-    match locale {
-        Locale::En => format!("{} {year}", EN_MONTHS[month - 1]),
-        Locale::Ru => format!("{} {year} г.", RU_MONTHS[month - 1]),
-        Locale::Kk => format!("{year} жылғы {}", KK_MONTHS[month - 1]),
-    }
 }
 
 /// What a disparity table compares, as the subject of its sentences: "Appeals", "Decisions
