@@ -53,6 +53,10 @@ pub struct Settings {
     /// peer is the client.
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
+    /// The one header those proxies write the client's address in: `x-forwarded-for` (the
+    /// default) or `forwarded`. The other is never read.
+    #[serde(default)]
+    pub forwarded_header: crate::web::client_address::ForwardedHeader,
     /// The statistics: suppression of small counts, systems of concern (docs/statistics.md).
     #[serde(default)]
     pub stats: StatsSettings,
@@ -248,6 +252,7 @@ impl Default for Settings {
             mail: crate::mail::settings::MailSettings::default(),
             public_url: None,
             trusted_proxies: Vec::new(),
+            forwarded_header: Default::default(),
             stats: StatsSettings::default(),
         }
     }
@@ -302,10 +307,14 @@ impl Settings {
     }
 
     /// Whether cookies are `Secure` with the `__Host-` prefix and HSTS is sent: as configured,
-    /// else whenever the portal can be reached from beyond this machine or over https.
+    /// else whenever the portal can be reached from beyond this machine, over https, or
+    /// through a proxy (which is there to end TLS).
     pub fn cookies_secure(&self) -> bool {
-        self.secure_cookies
-            .unwrap_or_else(|| !self.bound_to_loopback() || self.public_url_is_https())
+        self.secure_cookies.unwrap_or_else(|| {
+            !self.bound_to_loopback()
+                || self.public_url_is_https()
+                || !self.trusted_proxies.is_empty()
+        })
     }
 
     /// Whether `bind` is a loopback address (`127.0.0.1`, `[::1]`, `localhost`).
@@ -394,6 +403,9 @@ mod tests {
         assert!(bound("10.1.2.3:80", None, None).cookies_secure());
         assert!(bound("127.0.0.1:3000", Some("https://redress.example.kz"), None).cookies_secure());
         assert!(!bound("0.0.0.0:3000", None, Some(false)).cookies_secure());
+        let mut proxied = bound("127.0.0.1:3000", None, None);
+        proxied.trusted_proxies = vec!["127.0.0.1".into()];
+        assert!(proxied.cookies_secure(), "a proxy in front ends TLS");
     }
 
     #[test]

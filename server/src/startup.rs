@@ -61,8 +61,10 @@ impl Application {
             &keys.receipt_seed,
         )?);
         let blobs = crate::blobs::open(&settings.blob_settings())?;
-        let trusted_proxies =
-            crate::web::client_address::TrustedProxies::parse(&settings.trusted_proxies)?;
+        let trusted_proxies = crate::web::client_address::TrustedProxies::parse(
+            &settings.trusted_proxies,
+            settings.forwarded_header,
+        )?;
         let state = AppState {
             trusted_proxies,
             citizen_tokens,

@@ -5,9 +5,11 @@
 //! Failures are counted three ways within a window: from the source (a client address), for
 //! the account (an email, a decision reference, a client id) from every source, and for the
 //! pair. A source is refused when it has failed too often over all accounts, or on this
-//! account. An account that many sources have failed on is *under attack*: from then on only
-//! sources that have not failed on it are checked, so a distributed guesser gets at most one
-//! guess per address per window while the owner, from their own address, still gets in.
+//! account. An account that many sources have failed on is *under attack*: from then on a
+//! source is checked only while it has failed on it at most once, and while its wider network
+//! (an IPv4 /24, an IPv6 /48) has failed on it fewer times than one source may. A distributed
+//! guesser then gets a guess or two per network per window, and the owner, from their own
+//! address, still gets in even after a typing slip.
 
 /// Failures counted within the window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,6 +20,8 @@ pub struct Failures {
     pub on_account: i64,
     /// On this account from this source.
     pub pair: i64,
+    /// On this account from this source's wider network.
+    pub network_pair: i64,
 }
 
 /// The limits of one kind of guess.
@@ -37,7 +41,8 @@ pub fn may_attempt(failures: Failures, limits: AttemptLimits) -> bool {
     if failures.from_source >= limits.per_source || failures.pair >= limits.per_pair {
         return false;
     }
-    failures.on_account < limits.under_attack || failures.pair == 0
+    failures.on_account < limits.under_attack
+        || (failures.pair < 2 && failures.network_pair < limits.per_pair)
 }
 
 #[cfg(test)]
@@ -56,12 +61,14 @@ mod tests {
             from_source: 4,
             on_account: 4,
             pair: 4,
+            network_pair: 4,
         };
         assert!(may_attempt(four, LIMITS));
         let five = Failures {
             from_source: 5,
             on_account: 5,
             pair: 5,
+            network_pair: 5,
         };
         assert!(!may_attempt(five, LIMITS));
     }
@@ -72,15 +79,33 @@ mod tests {
             from_source: 0,
             on_account: 500,
             pair: 0,
+            network_pair: 0,
         };
         assert!(may_attempt(attacked, LIMITS));
-        // An attacking address that already failed once on it is not checked again.
-        let attacker = Failures {
+        // One slip of the owner's is forgiven.
+        let slipped = Failures {
             from_source: 1,
             on_account: 500,
             pair: 1,
+            network_pair: 1,
+        };
+        assert!(may_attempt(slipped, LIMITS));
+        // An attacking address that already failed twice on it is not checked again.
+        let attacker = Failures {
+            from_source: 2,
+            on_account: 500,
+            pair: 2,
+            network_pair: 2,
         };
         assert!(!may_attempt(attacker, LIMITS));
+        // Nor is a fresh address in a network that already failed on it as often as one may.
+        let neighbour = Failures {
+            from_source: 0,
+            on_account: 500,
+            pair: 0,
+            network_pair: 5,
+        };
+        assert!(!may_attempt(neighbour, LIMITS));
     }
 
     #[test]
@@ -89,6 +114,7 @@ mod tests {
             from_source: 30,
             on_account: 0,
             pair: 0,
+            network_pair: 0,
         };
         assert!(!may_attempt(spray, LIMITS));
     }

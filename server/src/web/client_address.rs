@@ -13,14 +13,30 @@ use actix_web::http::header::HeaderMap;
 use ipnet::{IpNet, Ipv6Net};
 use std::net::IpAddr;
 
-/// The proxies whose forwarding headers are believed.
+/// Which header the trusted proxies write the client's address in. Only that one is read: a
+/// proxy passes the other through as the client sent it, so reading it would let a client
+/// choose its own address.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For`, which nginx, HAProxy and most load balancers append to.
+    #[default]
+    XForwardedFor,
+    /// `Forwarded` (RFC 7239).
+    Forwarded,
+}
+
+/// The proxies whose forwarding header is believed.
 #[derive(Debug, Clone, Default)]
-pub struct TrustedProxies(Vec<IpNet>);
+pub struct TrustedProxies {
+    nets: Vec<IpNet>,
+    header: ForwardedHeader,
+}
 
 impl TrustedProxies {
     /// Reads addresses (`10.0.0.5`, `::1`) and CIDR ranges (`10.0.0.0/8`); names the first
     /// entry it cannot read.
-    pub fn parse(entries: &[String]) -> anyhow::Result<TrustedProxies> {
+    pub fn parse(entries: &[String], header: ForwardedHeader) -> anyhow::Result<TrustedProxies> {
         let mut nets = Vec::with_capacity(entries.len());
         for entry in entries {
             let entry = entry.trim();
@@ -32,12 +48,12 @@ impl TrustedProxies {
                 })?;
             nets.push(net);
         }
-        Ok(TrustedProxies(nets))
+        Ok(TrustedProxies { nets, header })
     }
 
     fn trusts(&self, ip: IpAddr) -> bool {
         let ip = canonical(ip);
-        self.0.iter().any(|net| net.contains(&ip))
+        self.nets.iter().any(|net| net.contains(&ip))
     }
 
     /// The client's address, from the socket's `peer` and the request's forwarding headers.
@@ -46,7 +62,7 @@ impl TrustedProxies {
         if !self.trusts(peer) {
             return Some(peer);
         }
-        let mut hops = forwarded_for(headers);
+        let mut hops = forwarded_for(headers, self.header);
         let mut nearest = peer;
         while let Some(hop) = hops.pop() {
             match hop {
@@ -72,31 +88,36 @@ fn canonical(ip: IpAddr) -> IpAddr {
     }
 }
 
-/// The `for=` addresses of every `Forwarded` header in order, else those of
-/// `X-Forwarded-For`; `None` for a hop that is not an address.
-fn forwarded_for(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
-    let forwarded: Vec<Option<IpAddr>> = headers
-        .get_all("forwarded")
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .filter_map(|element| {
-            element.split(';').find_map(|pair| {
-                let (key, value) = pair.split_once('=')?;
-                key.trim()
-                    .eq_ignore_ascii_case("for")
-                    .then(|| node_address(value))
+/// The hops the trusted proxies' header lists, in order: the `for=` addresses of every
+/// `Forwarded` header, or the entries of every `X-Forwarded-For`; `None` for a hop that is not
+/// an address. A value that is not plain text is read byte by byte, so one odd character a
+/// client put in cannot hide the hops the proxies appended after it.
+fn forwarded_for(headers: &HeaderMap, header: ForwardedHeader) -> Vec<Option<IpAddr>> {
+    let values = |name: &str| -> Vec<String> {
+        headers
+            .get_all(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            .collect()
+    };
+    match header {
+        ForwardedHeader::Forwarded => values("forwarded")
+            .iter()
+            .flat_map(|v| v.split(',').map(str::to_string).collect::<Vec<_>>())
+            .map(|element| {
+                element.split(';').find_map(|pair| {
+                    let (key, value) = pair.split_once('=')?;
+                    key.trim()
+                        .eq_ignore_ascii_case("for")
+                        .then(|| node_address(value))
+                        .flatten()
+                })
             })
-        })
-        .collect();
-    if !forwarded.is_empty() {
-        return forwarded;
+            .collect(),
+        ForwardedHeader::XForwardedFor => values("x-forwarded-for")
+            .iter()
+            .flat_map(|v| v.split(',').map(node_address).collect::<Vec<_>>())
+            .collect(),
     }
-    headers
-        .get_all("x-forwarded-for")
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(node_address)
-        .collect()
 }
 
 /// An address as a forwarding header writes it: `192.0.2.60`, `"[2001:db8::17]:4711"`,
@@ -121,6 +142,25 @@ pub fn counted_as(ip: IpAddr) -> String {
         IpAddr::V6(v6) => Ipv6Net::new(v6, 64)
             .map(|net| net.trunc().to_string())
             .unwrap_or_else(|_| v6.to_string()),
+    }
+}
+
+/// The wider network a counted client belongs to (an IPv4 /24, an IPv6 /48): while an account
+/// is under attack, failures are also counted per network, so one holder of many addresses
+/// gets no more guesses than one address (`domain::attempts`).
+pub fn network_of(counted: &str) -> String {
+    let ip = counted
+        .split('/')
+        .next()
+        .and_then(|a| a.parse::<IpAddr>().ok());
+    match ip.map(canonical) {
+        Some(IpAddr::V4(v4)) => ipnet::Ipv4Net::new(v4, 24)
+            .map(|n| n.trunc().to_string())
+            .unwrap_or_else(|_| counted.to_string()),
+        Some(IpAddr::V6(v6)) => Ipv6Net::new(v6, 48)
+            .map(|n| n.trunc().to_string())
+            .unwrap_or_else(|_| counted.to_string()),
+        None => counted.to_string(),
     }
 }
 
@@ -157,7 +197,11 @@ mod tests {
     }
 
     fn proxies() -> TrustedProxies {
-        TrustedProxies::parse(&["10.0.0.0/8".into(), "192.0.2.7".into()]).unwrap()
+        TrustedProxies::parse(
+            &["10.0.0.0/8".into(), "192.0.2.7".into()],
+            ForwardedHeader::XForwardedFor,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -183,8 +227,10 @@ mod tests {
             "forwarded",
             "for=1.1.1.1, for=\"[2001:db8:cafe::17]:4711\";proto=https, for=10.1.1.1",
         )]);
+        let rfc =
+            TrustedProxies::parse(&["10.0.0.0/8".into()], ForwardedHeader::Forwarded).unwrap();
         assert_eq!(
-            proxies().client_of(ip("10.0.0.2"), &forwarded),
+            rfc.client_of(ip("10.0.0.2"), &forwarded),
             ip("2001:db8:cafe::17")
         );
         let only_proxies = headers(&[("x-forwarded-for", "10.9.9.9")]);
@@ -196,6 +242,27 @@ mod tests {
             proxies().client_of(ip("10.0.0.2"), &HeaderMap::new()),
             ip("10.0.0.2")
         );
+    }
+
+    #[test]
+    fn only_the_configured_header_is_read() {
+        // Behind a proxy that appends to X-Forwarded-For, a client's own Forwarded header is
+        // passed through untouched: it must not name the client.
+        let forged = headers(&[
+            ("forwarded", "for=198.51.100.77"),
+            ("x-forwarded-for", "203.0.113.9"),
+        ]);
+        assert_eq!(
+            proxies().client_of(ip("10.0.0.2"), &forged),
+            ip("203.0.113.9")
+        );
+    }
+
+    #[test]
+    fn networks_are_a_24_or_a_48() {
+        assert_eq!(network_of("192.0.2.77"), "192.0.2.0/24");
+        assert_eq!(network_of("2001:db8:1:2::/64"), "2001:db8:1::/48");
+        assert_eq!(network_of("unknown"), "unknown");
     }
 
     #[test]
@@ -214,8 +281,11 @@ mod tests {
 
     #[test]
     fn an_unreadable_entry_is_named() {
-        let error =
-            TrustedProxies::parse(&["10.0.0.0/8".into(), "proxy.local".into()]).unwrap_err();
+        let error = TrustedProxies::parse(
+            &["10.0.0.0/8".into(), "proxy.local".into()],
+            ForwardedHeader::default(),
+        )
+        .unwrap_err();
         assert!(error.to_string().contains("proxy.local"));
     }
 }

@@ -29,9 +29,18 @@ fn host_of(value: &str) -> Option<String> {
     })
 }
 
+/// `host` without the port its scheme implies (`x.kz:443` is `x.kz`), as an `Origin` is read.
+fn without_default_port(host: &str) -> String {
+    let host = host.to_ascii_lowercase();
+    match host.rsplit_once(':') {
+        Some((name, "80" | "443")) => name.to_string(),
+        _ => host,
+    }
+}
+
 /// The hosts this site answers as: the request's own `Host` and the configured public URL's.
 fn own_hosts(req: &ServiceRequest) -> Vec<String> {
-    let mut hosts = vec![req.connection_info().host().to_ascii_lowercase()];
+    let mut hosts = vec![without_default_port(req.connection_info().host())];
     if let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() {
         if let Some(host) = host_of(&state.settings.public_url()) {
             hosts.push(host);
@@ -154,6 +163,17 @@ fn page(locale: Locale, kind: Interstitial<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::host_of;
+
+    #[test]
+    fn a_default_port_is_no_port() {
+        assert_eq!(super::without_default_port("X.kz:443"), "x.kz");
+        assert_eq!(super::without_default_port("x.kz:80"), "x.kz");
+        assert_eq!(
+            super::without_default_port("127.0.0.1:3000"),
+            "127.0.0.1:3000"
+        );
+        assert_eq!(super::without_default_port("[::1]:443"), "[::1]");
+    }
 
     #[test]
     fn hosts_are_read_with_their_port() {

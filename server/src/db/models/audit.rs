@@ -140,16 +140,22 @@ pub fn entry_hash(entry: &AuditEntry) -> String {
     hex::encode(hasher.finalize())
 }
 
+/// Holds the audit log's append lock until the transaction ends: appenders (and the signer of
+/// a checkpoint) take turns across processes on PostgreSQL; SQLite's write lock already does it.
+pub fn hold_append_lock(conn: &mut DbConnection) -> QueryResult<()> {
+    if let DbConnection::Pg(pg) = conn {
+        pg.batch_execute("SELECT pg_advisory_xact_lock(727001)")?;
+    }
+    Ok(())
+}
+
 /// Appends an entry. Call inside a write transaction: the chain needs the latest hash to stay latest.
 pub fn append(
     conn: &mut DbConnection,
     event: AuditEvent<'_>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    if let DbConnection::Pg(pg) = conn {
-        // Serialises appenders across processes until the transaction ends.
-        pg.batch_execute("SELECT pg_advisory_xact_lock(727001)")?;
-    }
+    hold_append_lock(conn)?;
     let prev_hash: String = audit_log::table
         .select(audit_log::hash)
         .order(audit_log::id.desc())

@@ -58,15 +58,19 @@ pub fn signature(key: &[u8], head: &Head, made_at: NaiveDateTime) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-/// The chain's head now.
+/// The chain's head now. The count is of the entries up to the last one read, so an entry
+/// appended between the two reads cannot make the head disagree with itself.
 pub fn head(conn: &mut DbConnection) -> QueryResult<Head> {
     let last: Option<(i64, String)> = audit_log::table
         .select((audit_log::id, audit_log::hash))
         .order(audit_log::id.desc())
         .first(conn)
         .optional()?;
-    let entries: i64 = audit_log::table.count().get_result(conn)?;
     let (last_entry_id, last_hash) = last.unwrap_or((0, GENESIS.to_string()));
+    let entries: i64 = audit_log::table
+        .filter(audit_log::id.le(last_entry_id))
+        .count()
+        .get_result(conn)?;
     Ok(Head {
         last_entry_id,
         last_hash,
@@ -83,6 +87,7 @@ pub fn write(
     force: bool,
 ) -> QueryResult<Option<Checkpoint>> {
     crate::db::write_transaction(conn, |conn| {
+        super::audit::hold_append_lock(conn)?;
         let head = head(conn)?;
         let newest = latest(conn)?;
         if !force

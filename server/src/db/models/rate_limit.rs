@@ -2,6 +2,7 @@
 
 use crate::db::schema::rate_limit_events;
 use crate::db::DbConnection;
+use crate::web::client_address::network_of;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -50,6 +51,12 @@ pub fn failures(
         from_source: count_since(conn, &format!("{kind}_source"), source, since)?,
         on_account: count_since(conn, &format!("{kind}_account"), account, since)?,
         pair: count_since(conn, &format!("{kind}_pair"), &pair(account, source), since)?,
+        network_pair: count_since(
+            conn,
+            &format!("{kind}_network_pair"),
+            &pair(account, &network_of(source)),
+            since,
+        )?,
     })
 }
 
@@ -63,7 +70,13 @@ pub fn record_failure(
 ) -> QueryResult<()> {
     record(conn, &format!("{kind}_source"), source, at)?;
     record(conn, &format!("{kind}_account"), account, at)?;
-    record(conn, &format!("{kind}_pair"), &pair(account, source), at)
+    record(conn, &format!("{kind}_pair"), &pair(account, source), at)?;
+    record(
+        conn,
+        &format!("{kind}_network_pair"),
+        &pair(account, &network_of(source)),
+        at,
+    )
 }
 
 fn pair(account: &str, source: &str) -> String {
