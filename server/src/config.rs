@@ -48,8 +48,8 @@ pub struct Settings {
     /// (`https://redress.example.kz`); `http://` and the bind address when unset.
     #[serde(default)]
     pub public_url: Option<String>,
-    /// Addresses and CIDR ranges of the proxies in front of the portal, whose `Forwarded` /
-    /// `X-Forwarded-For` headers name the client (docs/security.md). Empty: the socket's
+    /// Addresses and CIDR ranges of the proxies in front of the portal, whose forwarding
+    /// header (`forwarded_header`) names the client (docs/security.md). Empty: the socket's
     /// peer is the client.
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
