@@ -22,6 +22,9 @@ use crate::pages::{
 use crate::pages::{
     ombudsman::OmbudsmanPage, staff_appeal::StaffAppealPage, staff_appeals::StaffAppealsPage,
 };
+use crate::pages::{
+    signin_code::SignInCodePage, staff_accounts::StaffAccountsPage, two_factor::TwoFactorPage,
+};
 use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Stylesheet, Title};
@@ -100,7 +103,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/staff/signin") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/signin/code") view=SignInCodePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/signin/two-factor") view=TwoFactorPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/password") view=ChangePasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/two-factor") view=TwoFactorPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff") view=StaffAccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/agencies/:slug") view=AgencyPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/agencies/:slug/calendar") view=AgencyCalendarPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/decisions") view=StaffDecisionsPage ssr=SsrMode::Async />

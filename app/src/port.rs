@@ -5,8 +5,8 @@ use crate::api::AppError;
 use crate::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
     CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
-    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, Role, StaffHome, StaffIdentity,
-    StatsFilters, StatsReport,
+    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, Role, StaffAccounts, StaffHome,
+    StaffIdentity, StatsFilters, StatsReport, TwoFactorView,
 };
 #[cfg(feature = "ssr")]
 use actix_web::HttpMessage;
@@ -22,6 +22,24 @@ pub struct StaffPrincipal {
     /// The one agency of a reviewer or supervisor; `None` for ombudsmen and admins.
     pub agency_id: Option<i64>,
     pub identity: StaffIdentity,
+}
+
+/// A staff member between password and one-time code, put into the request's extensions by
+/// the server's middleware on the sign-in pages only. It signs nobody in.
+#[derive(Clone, Debug)]
+pub struct SignInStep {
+    pub user_id: i64,
+    /// When the password was checked.
+    pub auth_time: i64,
+    /// Whether they must set up an authenticator (rather than type a code from one).
+    pub enrolling: bool,
+}
+
+/// Whose two-factor page is asked for.
+#[derive(Clone, Debug)]
+pub enum TwoFactorViewer {
+    Staff(StaffPrincipal),
+    SigningIn(SignInStep),
 }
 
 /// A citizen's access to one decision, opened with its reference and access code.
@@ -139,6 +157,11 @@ pub trait Portal: Send + Sync + 'static {
         principal: &StaffPrincipal,
         candidate: &str,
     ) -> Result<u8, AppError>;
+    /// A staff member's own two-factor page; during a sign-in, only while it waits for an
+    /// authenticator the role requires (`NotSignedIn` otherwise).
+    async fn two_factor(&self, viewer: TwoFactorViewer) -> Result<TwoFactorView, AppError>;
+    /// Every staff account with its two-factor state: admins only (`NotFound` for others).
+    async fn staff_accounts(&self, principal: &StaffPrincipal) -> Result<StaffAccounts, AppError>;
 }
 
 /// The portal as it travels through Leptos's context.
@@ -169,6 +192,20 @@ pub fn citizen_email() -> Option<CitizenEmail> {
     let request = use_context::<leptos_actix::Request>()?;
     let extensions = request.extensions();
     extensions.get::<CitizenEmail>().cloned()
+}
+
+/// Whose two-factor page this request may show: the signed-in staff member, else the one
+/// between password and code.
+pub fn two_factor_viewer() -> Option<TwoFactorViewer> {
+    let request = use_context::<leptos_actix::Request>()?;
+    let extensions = request.extensions();
+    if let Some(principal) = extensions.get::<StaffPrincipal>() {
+        return Some(TwoFactorViewer::Staff(principal.clone()));
+    }
+    extensions
+        .get::<SignInStep>()
+        .cloned()
+        .map(TwoFactorViewer::SigningIn)
 }
 
 /// The portal from context and the signed-in principal from the request.

@@ -60,6 +60,47 @@ pub struct Settings {
     /// The statistics: suppression of small counts, systems of concern (docs/statistics.md).
     #[serde(default)]
     pub stats: StatsSettings,
+    /// Staff two-factor sign-in: which roles must use it (docs/security.md).
+    #[serde(default)]
+    pub two_factor: TwoFactorSettings,
+}
+
+/// Who must sign in with a one-time code as well as a password.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TwoFactorSettings {
+    /// Roles that must set up an authenticator at their next sign-in and may not turn it off.
+    /// By default every role that reaches beyond one appeal: supervisors, ombudsmen, admins.
+    /// Anyone else may turn it on for themselves.
+    #[serde(default = "default_two_factor_roles")]
+    pub required_roles: Vec<app::types::Role>,
+    /// The name an authenticator app lists the account under.
+    #[serde(default = "default_two_factor_issuer")]
+    pub issuer: String,
+}
+
+impl TwoFactorSettings {
+    /// Whether `role` must use two-factor sign-in.
+    pub fn required_for(&self, role: app::types::Role) -> bool {
+        self.required_roles.contains(&role)
+    }
+}
+
+impl Default for TwoFactorSettings {
+    fn default() -> Self {
+        TwoFactorSettings {
+            required_roles: default_two_factor_roles(),
+            issuer: default_two_factor_issuer(),
+        }
+    }
+}
+
+fn default_two_factor_roles() -> Vec<app::types::Role> {
+    use app::types::Role;
+    vec![Role::Supervisor, Role::Ombudsman, Role::Admin]
+}
+
+fn default_two_factor_issuer() -> String {
+    "Redress".into()
 }
 
 /// How the statistics publish and flag.
@@ -254,6 +295,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             forwarded_header: Default::default(),
             stats: StatsSettings::default(),
+            two_factor: TwoFactorSettings::default(),
         }
     }
 }

@@ -61,6 +61,9 @@ pub struct Keys {
     pub csrf: Vec<u8>,
     /// Signs the audit chain's checkpoints (`db::models::audit_checkpoint`).
     pub audit: Vec<u8>,
+    /// Seals staff members' TOTP secrets and keys their recovery codes' hashes
+    /// (`auth::two_factor_secret`).
+    pub two_factor: Vec<u8>,
 }
 
 impl Keys {
@@ -82,6 +85,7 @@ impl Keys {
             citizen: derive("redress/citizen-decision/v1"),
             csrf: derive("redress/csrf-binding/v1"),
             audit: derive("redress/audit-checkpoint/v1"),
+            two_factor: derive("redress/two-factor/v1"),
             receipt_seed,
         }
     }

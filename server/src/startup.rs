@@ -65,7 +65,9 @@ impl Application {
             &settings.trusted_proxies,
             settings.forwarded_header,
         )?;
+        let step_tokens = crate::auth::signin_step::StepTokens::new(&keys.session);
         let state = AppState {
+            step_tokens,
             trusted_proxies,
             citizen_tokens,
             citizen_sessions,
@@ -150,6 +152,10 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             state.settings.evidence.max_bytes / (1024 * 1024),
         ),
         state.settings.stats.clone(),
+        crate::portal::TwoFactorContext {
+            key: state.keys.two_factor.clone(),
+            settings: state.settings.two_factor.clone(),
+        },
     ));
     let pkg_dir = web::Data::new(assets::PkgDir(state.settings.site_root.join("pkg")));
     let state = web::Data::new(state);

@@ -14,6 +14,8 @@ pub struct AppState {
     pub settings: Settings,
     pub keys: Keys,
     pub session_tokens: SessionTokens,
+    /// The token between a staff member's password and their one-time code.
+    pub step_tokens: crate::auth::signin_step::StepTokens,
     pub api_tokens: ApiTokens,
     pub citizen_tokens: crate::auth::citizen_token::CitizenTokens,
     /// Sessions of citizens signed in by email.

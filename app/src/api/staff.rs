@@ -68,3 +68,18 @@ pub async fn password_strength(candidate: String) -> Result<u8, AppError> {
     let (portal, principal) = crate::port::portal_and_principal()?;
     portal.password_strength(&principal, &candidate).await
 }
+
+/// The staff member's own two-factor page, or the enrolment a sign-in waits on.
+#[server(prefix = "/rpc", endpoint = "two_factor")]
+pub async fn load_two_factor() -> Result<crate::types::TwoFactorView, AppError> {
+    let portal = crate::port::portal()?;
+    let viewer = crate::port::two_factor_viewer().ok_or(AppError::NotSignedIn)?;
+    portal.two_factor(viewer).await
+}
+
+/// The staff accounts and their two-factor state, for an admin.
+#[server(prefix = "/rpc", endpoint = "staff_accounts")]
+pub async fn load_staff_accounts() -> Result<crate::types::StaffAccounts, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.staff_accounts(&principal).await
+}

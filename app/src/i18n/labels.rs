@@ -59,6 +59,10 @@ pub fn role(locale: Locale, role: Role) -> &'static str {
 pub fn form_error(locale: Locale, error: FormError) -> &'static str {
     match error {
         FormError::AccessCodeFormat => tr!(locale, error_access_code_format),
+        FormError::CodeRequired => tr!(locale, error_code_required),
+        FormError::CodeWrong => tr!(locale, error_code_wrong),
+        FormError::CodeRateLimited => tr!(locale, error_code_rate_limited),
+        FormError::TwoFactorRequired => tr!(locale, error_two_factor_required),
         FormError::LinkInvalid => tr!(locale, error_link_invalid),
         FormError::AppealChanged => tr!(locale, error_appeal_changed),
         FormError::AppealClaimed => tr!(locale, error_appeal_claimed),
@@ -124,6 +128,12 @@ pub fn notice(locale: Locale, notice: Notice) -> &'static str {
         Notice::FlagStored => tr!(locale, notice_flag_stored),
         Notice::PasswordChanged => tr!(locale, notice_password_changed),
         Notice::SessionExpired => tr!(locale, notice_session_expired),
+        Notice::RecoveryCodeUsed => tr!(locale, notice_recovery_code_used),
+        Notice::RecoveryCodesReplaced => tr!(locale, notice_recovery_codes_replaced),
+        Notice::SignInStepExpired => tr!(locale, notice_signin_step_expired),
+        Notice::TwoFactorOff => tr!(locale, notice_two_factor_off),
+        Notice::TwoFactorOn => tr!(locale, notice_two_factor_on),
+        Notice::TwoFactorReset => tr!(locale, notice_two_factor_reset),
         Notice::SignedOut => tr!(locale, notice_signed_out),
         Notice::FormExpired => tr!(locale, error_csrf),
     }

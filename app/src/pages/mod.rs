@@ -33,6 +33,8 @@ pub mod register_entry;
 #[cfg(all(test, feature = "ssr"))]
 mod render_support;
 pub mod signin;
+pub mod signin_code;
+pub mod staff_accounts;
 pub mod staff_appeal;
 #[cfg(all(test, feature = "ssr"))]
 mod staff_appeal_render_tests;
@@ -51,3 +53,4 @@ mod stats_render_tests;
 mod stats_sort;
 mod stats_tables;
 pub mod status;
+pub mod two_factor;

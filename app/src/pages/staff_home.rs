@@ -16,8 +16,12 @@ use leptos_meta::Title;
 pub fn StaffHomePage() -> impl IntoView {
     let locale = use_locale();
     let home = Resource::new_blocking(|| (), |_| load_staff_home());
+    // What the sign-in says on arrival (two-factor turned on, a recovery code spent).
+    let flash = crate::context::use_page_context().flash.unwrap_or_default();
+    let notice = flash.notice.filter(|_| flash.form == "staff");
     view! {
         <Title text=tr!(locale, staff_home_title) />
+        {notice.map(|key| view! { <div class="notice" role="status">{labels::notice(locale, key)}</div> })}
         <Suspense fallback=move || view! { <p>{tr!(locale, loading)}</p> }>
             {move || Suspend::new(async move {
                 match home.await {
@@ -42,6 +46,16 @@ pub fn StaffHomePage() -> impl IntoView {
                                 <section class="panel panel-quiet" aria-labelledby="staff-stats">
                                     <h2 id="staff-stats"><a href="/staff/stats">{tr!(locale, stats_title)}</a></h2>
                                     <p>{tr!(locale, staff_stats_link_body)}</p>
+                                </section>
+                            })}
+                            <section class="panel panel-quiet" aria-labelledby="staff-two-factor">
+                                <h2 id="staff-two-factor"><a href="/staff/two-factor">{tr!(locale, two_factor_title)}</a></h2>
+                                <p>{tr!(locale, two_factor_link_body)}</p>
+                            </section>
+                            {(home.identity.role == Role::Admin).then(|| view! {
+                                <section class="panel panel-quiet" aria-labelledby="staff-accounts">
+                                    <h2 id="staff-accounts"><a href="/admin/staff">{tr!(locale, staff_accounts_title)}</a></h2>
+                                    <p>{tr!(locale, staff_accounts_link_body)}</p>
                                 </section>
                             })}
                             {(home.identity.role == Role::Admin).then(|| view! {

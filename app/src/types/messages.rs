@@ -41,6 +41,15 @@ pub enum FormError {
     AppealStepRefused,
     #[serde(rename = "error_appeal_window_closed")]
     AppealWindowClosed,
+    /// A one-time code field left empty.
+    #[serde(rename = "error_code_required")]
+    CodeRequired,
+    /// A one-time code (or recovery code) that is not right, or was used already.
+    #[serde(rename = "error_code_wrong")]
+    CodeWrong,
+    /// Too many wrong one-time codes lately.
+    #[serde(rename = "error_code_rate_limited")]
+    CodeRateLimited,
     #[serde(rename = "error_credentials_invalid")]
     CredentialsInvalid,
     /// The form's anti-forgery token had expired or did not match.
@@ -80,6 +89,9 @@ pub enum FormError {
     FlagMessageTooLong,
     #[serde(rename = "error_flag_rate_limited")]
     FlagRateLimited,
+    /// The role must use two-factor sign-in, so it cannot be turned off.
+    #[serde(rename = "error_two_factor_required")]
+    TwoFactorRequired,
     #[serde(rename = "error_password_mismatch")]
     PasswordMismatch,
     #[serde(rename = "error_password_required")]
@@ -137,8 +149,23 @@ pub enum Notice {
     /// An ombudsman opened a systemic review note from the statistics dashboard.
     #[serde(rename = "notice_review_opened")]
     ReviewOpened,
+    /// A recovery code was spent signing in.
+    #[serde(rename = "notice_recovery_code_used")]
+    RecoveryCodeUsed,
+    #[serde(rename = "notice_recovery_codes_replaced")]
+    RecoveryCodesReplaced,
     #[serde(rename = "notice_session_expired")]
     SessionExpired,
+    /// The step between password and code lapsed (ten minutes, or the account changed).
+    #[serde(rename = "notice_signin_step_expired")]
+    SignInStepExpired,
+    #[serde(rename = "notice_two_factor_off")]
+    TwoFactorOff,
+    #[serde(rename = "notice_two_factor_on")]
+    TwoFactorOn,
+    /// An admin removed a staff member's authenticator.
+    #[serde(rename = "notice_two_factor_reset")]
+    TwoFactorReset,
     #[serde(rename = "notice_signed_out")]
     SignedOut,
     /// The sign-in page answers this whether or not the address is known.

@@ -140,6 +140,7 @@ mod register;
 mod register_content;
 mod stats;
 mod text;
+mod two_factor;
 pub mod vocab;
 pub use appeal::*;
 pub use appeal_vocab::{AppealState, CloseReason, EventKind, FindingKind, GroundKind, OutcomeKind};
@@ -151,4 +152,7 @@ pub use register::*;
 pub use register_content::*;
 pub use stats::*;
 pub use text::LocalizedText;
+pub use two_factor::{
+    StaffAccountRow, StaffAccounts, TwoFactorSetup, TwoFactorState, TwoFactorView,
+};
 pub use vocab::{ExplanationMethod, HumanInvolvement, RiskLevel, SystemStatus};

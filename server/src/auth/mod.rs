@@ -1,5 +1,6 @@
-//! Authentication: staff passwords and sessions, citizen sessions (one decision, or by email),
-//! CSRF. Signing in and out are use cases (`services::staff_sessions`,
+//! Authentication: staff passwords and sessions, staff two-factor sign-in (`totp`,
+//! `recovery_codes`, `signin_step`), citizen sessions (one decision, or by email), CSRF.
+//! Signing in and out are use cases (`services::staff_sessions`, `services::two_factor`,
 //! `services::citizen_sign_in`).
 
 pub mod api_token;
@@ -10,5 +11,9 @@ pub mod csrf;
 pub mod jwt;
 pub mod password;
 pub mod receipt;
+pub mod recovery_codes;
 pub mod session;
 pub mod session_token;
+pub mod signin_step;
+pub mod totp;
+pub mod two_factor_secret;

@@ -220,6 +220,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    staff_two_factor (user_id) {
+        user_id -> BigInt,
+        secret_sealed -> Text,
+        recovery_sealed -> Nullable<Text>,
+        confirmed_at -> Nullable<Timestamp>,
+        last_step -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    staff_recovery_codes (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     rate_limit_events (id) {
         id -> BigInt,
         bucket -> Text,
@@ -261,6 +281,8 @@ diesel::table! {
 
 diesel::joinable!(register_flags -> ai_systems (system_id));
 diesel::joinable!(users -> agencies (agency_id));
+diesel::joinable!(staff_two_factor -> users (user_id));
+diesel::joinable!(staff_recovery_codes -> users (user_id));
 diesel::joinable!(api_clients -> agencies (agency_id));
 diesel::joinable!(ai_systems -> agencies (agency_id));
 diesel::joinable!(ai_system_versions -> ai_systems (system_id));
@@ -291,6 +313,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_links,
     confirmed_emails,
     revoked_sessions,
+    staff_two_factor,
+    staff_recovery_codes,
     rate_limit_events,
     api_clients,
     register_flags,

@@ -6,17 +6,17 @@ use crate::db::{DbConnection, DbPool};
 use crate::services::appeals::{filing_form, queue, reading};
 use crate::services::{
     agencies, calendar_page, citizen_data, decision_search, explanations, outbox_admin,
-    register_browse, register_flags, stats, ServiceError,
+    register_browse, register_flags, stats, two_factor, ServiceError,
 };
 use crate::telemetry::new_reference;
 use actix_web::web;
 use app::api::AppError;
-use app::port::{CitizenEmail, DecisionViewer, Portal, StaffPrincipal};
+use app::port::{CitizenEmail, DecisionViewer, Portal, StaffPrincipal, TwoFactorViewer};
 use app::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
     CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
-    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, StaffHome, StatsFilters,
-    StatsReport,
+    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, StaffAccounts, StaffHome,
+    StatsFilters, StatsReport, TwoFactorView,
 };
 use std::sync::Arc;
 
@@ -27,6 +27,15 @@ pub struct DbPortal {
     /// The filing form's evidence limits: (files, megabytes per file).
     evidence_limits: (usize, usize),
     stats: crate::config::StatsSettings,
+    /// Opens the sealed TOTP secrets for the enrolment page.
+    two_factor_key: Vec<u8>,
+    two_factor: crate::config::TwoFactorSettings,
+}
+
+/// What the two-factor pages need besides the database.
+pub struct TwoFactorContext {
+    pub key: Vec<u8>,
+    pub settings: crate::config::TwoFactorSettings,
 }
 
 impl DbPortal {
@@ -36,12 +45,15 @@ impl DbPortal {
         receipts: Arc<ReceiptSigner>,
         evidence_limits: (usize, usize),
         stats: crate::config::StatsSettings,
+        two_factor: TwoFactorContext,
     ) -> DbPortal {
         DbPortal {
             pool,
             receipts,
             evidence_limits,
             stats,
+            two_factor_key: two_factor.key,
+            two_factor: two_factor.settings,
         }
     }
 
@@ -94,6 +106,35 @@ impl Portal for DbPortal {
             principal.identity.display_name.as_str(),
         ];
         Ok(crate::auth::password::strength(candidate, &known))
+    }
+
+    async fn two_factor(&self, viewer: TwoFactorViewer) -> Result<TwoFactorView, AppError> {
+        let key = self.two_factor_key.clone();
+        let settings = self.two_factor.clone();
+        self.run(move |conn| {
+            let (user_id, during_sign_in) = match &viewer {
+                TwoFactorViewer::Staff(principal) => (principal.user_id, false),
+                TwoFactorViewer::SigningIn(step) if step.enrolling => (step.user_id, true),
+                TwoFactorViewer::SigningIn(_) => return Err(ServiceError::NotFound),
+            };
+            let account = crate::db::models::user::find_by_id(conn, user_id)?
+                .ok_or(ServiceError::NotFound)?;
+            if let TwoFactorViewer::SigningIn(step) = &viewer {
+                let changed = account.password_changed_at.and_utc().timestamp();
+                if !account.active || step.auth_time < changed {
+                    return Err(ServiceError::NotFound);
+                }
+            }
+            two_factor::view(conn, &key, &settings, &account, during_sign_in)
+        })
+        .await
+    }
+
+    async fn staff_accounts(&self, principal: &StaffPrincipal) -> Result<StaffAccounts, AppError> {
+        let principal = principal.clone();
+        let settings = self.two_factor.clone();
+        self.run(move |conn| two_factor::accounts(conn, &settings, &principal))
+            .await
     }
 
     async fn staff_home(&self, principal: &StaffPrincipal) -> Result<StaffHome, AppError> {

@@ -24,5 +24,6 @@ pub mod register_browse;
 pub mod register_flags;
 pub mod staff_sessions;
 pub mod stats;
+pub mod two_factor;
 
 pub use error::ServiceError;

@@ -1,12 +1,15 @@
 //! Staff sessions: signing in (a rate limit counted in the database, and argon2id verification
-//! that takes the same time whether or not the account exists) and signing out (the session is
-//! revoked on the server, not just its cookie). Both are audited.
+//! that takes the same time whether or not the account exists, then the one-time code where
+//! the account has an authenticator or its role requires one) and signing out (the session is
+//! revoked on the server, not just its cookie). All of it is audited.
 
 use super::accounts::normalise_email;
 use super::error::ServiceError;
+use super::two_factor::{self, CodeCheck, TypedCode};
 use crate::auth::password;
 use crate::auth::session_token::{SessionClaims, SessionTokens};
-use crate::config::RateLimitSettings;
+use crate::auth::signin_step::{Step, StepClaims, StepTokens};
+use crate::config::{RateLimitSettings, TwoFactorSettings};
 use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::{rate_limit, revoked_session, user};
 use crate::db::{write_transaction, DbConnection};
@@ -24,6 +27,9 @@ pub enum SignInOutcome {
         token: String,
         claims: SessionClaims,
     },
+    /// The password was right; a one-time code is owed, or an authenticator must be set up
+    /// first. The step token says so until the code comes.
+    NextStep { token: String, step: Step },
     /// Wrong email or password, or a disabled account (never saying which).
     Refused,
     /// Too many failures lately from this address, or on this email from it.
@@ -40,14 +46,25 @@ pub struct SignInAttempt<'a> {
     pub language: app::i18n::Locale,
 }
 
+/// What signing in needs besides the database: the token signers, the two-factor key and
+/// settings, and the guessing limits.
+#[derive(Clone, Copy)]
+pub struct SignInContext<'a> {
+    pub sessions: &'a SessionTokens,
+    pub steps: &'a StepTokens,
+    pub two_factor_key: &'a [u8],
+    pub two_factor: &'a TwoFactorSettings,
+    pub limits: &'a RateLimitSettings,
+}
+
 /// Attempts a sign-in at `now`.
 pub fn sign_in(
     conn: &mut DbConnection,
-    tokens: &SessionTokens,
-    limits: &RateLimitSettings,
+    context: SignInContext<'_>,
     attempt: SignInAttempt<'_>,
     now: DateTime<Utc>,
 ) -> Result<SignInOutcome, ServiceError> {
+    let limits = context.limits;
     let SignInAttempt {
         email,
         password: password_typed,
@@ -93,6 +110,43 @@ pub fn sign_in(
             return Ok(SignInOutcome::Refused);
         }
     };
+    let required = app::types::Role::parse(&account.role)
+        .is_some_and(|role| context.two_factor.required_for(role));
+    let step = if two_factor::is_on(conn, account.id)? {
+        Some(Step::Code)
+    } else if required {
+        two_factor::start(conn, context.two_factor_key, account.id, now.and_utc())?;
+        Some(Step::Enrol)
+    } else {
+        None
+    };
+    if let Some(step) = step {
+        let token = context.steps.issue(account.id, step, timestamp)?;
+        return Ok(SignInOutcome::NextStep { token, step });
+    }
+    open_session(
+        conn,
+        context.sessions,
+        &account,
+        client_ip,
+        language,
+        "none",
+        now.and_utc(),
+    )
+}
+
+/// Opens a session for `account`, whose password (and second factor, `second_factor`) were
+/// right, and audits it.
+fn open_session(
+    conn: &mut DbConnection,
+    tokens: &SessionTokens,
+    account: &user::User,
+    client_ip: &str,
+    language: app::i18n::Locale,
+    second_factor: &str,
+    now: DateTime<Utc>,
+) -> Result<SignInOutcome, ServiceError> {
+    let timestamp = now.timestamp();
     let session_id = crate::secrets::random_token();
     let (token, claims) = tokens.issue(account.id, &session_id, timestamp, timestamp)?;
     write_transaction(conn, |conn| {
@@ -104,12 +158,98 @@ pub fn sign_in(
                 action: "staff.signed_in",
                 subject_kind: "user",
                 subject_id: account.id.to_string(),
-                details: serde_json::json!({ "ip": client_ip }),
+                details: serde_json::json!({ "ip": client_ip, "second_factor": second_factor }),
             },
-            now,
+            now.naive_utc(),
         )
     })?;
     Ok(SignInOutcome::SignedIn { token, claims })
+}
+
+/// What the second step of a sign-in came to.
+#[derive(Debug)]
+pub enum StepOutcome {
+    /// Signed in.
+    SignedIn {
+        token: String,
+        claims: SessionClaims,
+        /// Whether a recovery code was spent (the page then says how many are left).
+        recovery_code_used: bool,
+    },
+    /// The code was wrong (or too many were): the step stands.
+    Code(CodeCheck),
+    /// The step no longer holds (the account was disabled, its password changed, or its
+    /// authenticator reset since): sign in again.
+    StartAgain,
+}
+
+/// The account a step token belongs to, if the step still holds.
+pub fn step_account(
+    conn: &mut DbConnection,
+    claims: &StepClaims,
+) -> Result<Option<user::User>, ServiceError> {
+    let Some(account) = claims
+        .user_id()
+        .map(|id| user::find_by_id(conn, id))
+        .transpose()?
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    let changed = account.password_changed_at.and_utc().timestamp();
+    Ok((account.active && claims.auth_time >= changed).then_some(account))
+}
+
+/// Finishes a sign-in with the code its step asked for: from the authenticator (or a recovery
+/// code) at [`Step::Code`], the new authenticator's first code at [`Step::Enrol`].
+pub fn finish_sign_in(
+    conn: &mut DbConnection,
+    context: SignInContext<'_>,
+    claims: &StepClaims,
+    code: TypedCode<'_>,
+    language: app::i18n::Locale,
+) -> Result<StepOutcome, ServiceError> {
+    let Some(account) = step_account(conn, claims)? else {
+        return Ok(StepOutcome::StartAgain);
+    };
+    let checked = match claims.step {
+        Step::Code => {
+            if !two_factor::is_on(conn, account.id)? {
+                return Ok(StepOutcome::StartAgain);
+            }
+            two_factor::check_sign_in_code(
+                conn,
+                context.two_factor_key,
+                context.limits,
+                &account,
+                code,
+            )?
+        }
+        Step::Enrol => {
+            two_factor::confirm(conn, context.two_factor_key, context.limits, &account, code)?
+        }
+    };
+    if !checked.accepted() {
+        return Ok(StepOutcome::Code(checked));
+    }
+    match open_session(
+        conn,
+        context.sessions,
+        &account,
+        code.client_ip,
+        language,
+        checked.method(),
+        code.now,
+    )? {
+        SignInOutcome::SignedIn { token, claims } => Ok(StepOutcome::SignedIn {
+            token,
+            claims,
+            recovery_code_used: checked == CodeCheck::RecoveryCode,
+        }),
+        _ => Err(ServiceError::Unexpected(anyhow::anyhow!(
+            "opening a session answered something else"
+        ))),
+    }
 }
 
 /// Ends `principal`'s session at `now`: its token is refused from then on, until it would have

@@ -37,7 +37,7 @@ fn is_page_path(path: &str) -> bool {
 /// answers included: they carry the same data as the pages).
 fn holds_personal_data(path: &str) -> bool {
     is_staff_only(path)
-        || path == "/staff/signin"
+        || path.starts_with("/staff/signin")
         || path == "/find"
         || path.starts_with("/d/")
         || path.starts_with("/appeals/")
@@ -54,11 +54,16 @@ fn is_citizen_only(path: &str) -> bool {
 
 /// Whether `path` needs a signed-in staff member.
 fn is_staff_only(path: &str) -> bool {
-    ((path == "/staff" || path.starts_with("/staff/")) && path != "/staff/signin")
+    ((path == "/staff" || path.starts_with("/staff/")) && !is_sign_in_path(path))
         || path == "/ombudsman"
         || path.starts_with("/ombudsman/")
         || path == "/admin"
         || path.starts_with("/admin/")
+}
+
+/// The password page and the pages of its second step (`auth::signin_step`).
+fn is_sign_in_path(path: &str) -> bool {
+    path == "/staff/signin" || path.starts_with("/staff/signin/")
 }
 
 /// The middleware.
@@ -162,6 +167,20 @@ pub async fn page_context(
     }
     if let Some(principal) = principal.clone() {
         req.extensions_mut().insert(principal);
+    } else if is_sign_in_path(&path) {
+        // Who is between password and code: the enrolment page shows them their QR code.
+        let step = cookies::read(&req, crate::auth::signin_step::COOKIE, secure)
+            .and_then(|c| state.step_tokens.verify(c.value()))
+            .and_then(|claims| {
+                Some(app::port::SignInStep {
+                    user_id: claims.user_id()?,
+                    auth_time: claims.auth_time,
+                    enrolling: claims.step == crate::auth::signin_step::Step::Enrol,
+                })
+            });
+        if let Some(step) = step {
+            req.extensions_mut().insert(step);
+        }
     }
     if let Some(email) = citizen_email {
         req.extensions_mut()

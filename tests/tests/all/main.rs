@@ -30,3 +30,4 @@ mod security;
 mod security_limits;
 mod staff_auth;
 mod statistics;
+mod two_factor;

@@ -102,3 +102,11 @@ pub fn find_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Agency
         .first(conn)
         .optional()
 }
+
+/// Every agency's slug by id (a short list: one row per state body).
+pub fn slugs_by_id(conn: &mut DbConnection) -> QueryResult<std::collections::HashMap<i64, String>> {
+    let pairs: Vec<(i64, String)> = agencies::table
+        .select((agencies::id, agencies::slug))
+        .load(conn)?;
+    Ok(pairs.into_iter().collect())
+}

@@ -14,4 +14,5 @@ pub mod figures;
 pub mod outbox;
 pub mod rate_limit;
 pub mod revoked_session;
+pub mod two_factor;
 pub mod user;

@@ -104,3 +104,11 @@ pub fn active_with_role(
     }
     query.load(conn)
 }
+
+/// Every staff account, by email: the admin's list.
+pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<User>> {
+    users::table
+        .select(User::as_select())
+        .order(users::email)
+        .load(conn)
+}

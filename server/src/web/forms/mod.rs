@@ -15,8 +15,11 @@ pub mod outbox_retry;
 pub mod password;
 pub mod register_edit;
 pub mod signin;
+pub mod signin_code;
 pub mod signout;
+pub mod staff_accounts;
 pub mod systemic_review;
+pub mod two_factor;
 
 use crate::auth::csrf;
 use crate::web::{cookies, flash};
@@ -30,6 +33,14 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     use actix_web::{guard, web};
     let post = |path: &str| web::resource(path).guard(guard::Post());
     cfg.service(post("/staff/signin").to(signin::post))
+        .service(post("/staff/signin/code").to(signin_code::code))
+        .service(post("/staff/signin/two-factor").to(signin_code::enrol))
+        .service(post("/staff/two-factor/start").to(two_factor::start))
+        .service(post("/staff/two-factor/confirm").to(two_factor::confirm))
+        .service(post("/staff/two-factor/recovery-codes").to(two_factor::new_codes))
+        .service(post("/staff/two-factor/codes-kept").to(two_factor::codes_kept))
+        .service(post("/staff/two-factor/off").to(two_factor::turn_off))
+        .service(post("/admin/staff/{id}/two-factor/reset").to(staff_accounts::reset_two_factor))
         .service(post("/staff/signout").to(signout::post))
         .service(post("/staff/password").to(password::post))
         .service(post("/find").to(find::post))

@@ -1,7 +1,8 @@
-//! `POST /staff/signin`.
+//! `POST /staff/signin`: the password; then, where the account has an authenticator or its
+//! role requires one, on to the code (`signin_code`).
 
 use super::{client_ip, csrf_ok, locale, redirect_with_flash, secure_cookies};
-use crate::auth::session;
+use crate::auth::signin_step;
 use crate::services::staff_sessions::{self, SignInOutcome};
 use crate::services::ServiceError;
 use crate::state::AppState;
@@ -65,8 +66,7 @@ pub async fn post(
         let mut conn = worker_state.pool.get().map_err(anyhow::Error::from)?;
         staff_sessions::sign_in(
             &mut conn,
-            &worker_state.session_tokens,
-            &worker_state.settings.rate_limit,
+            super::signin_code::sign_in_context(&worker_state),
             staff_sessions::SignInAttempt {
                 email: &form.email,
                 password: &form.password,
@@ -81,15 +81,19 @@ pub async fn post(
     .map_err(|e| WebError::unexpected(anyhow::Error::from(e), reader))?;
 
     Ok(match outcome {
-        SignInOutcome::SignedIn { token, .. } => crate::web::redirect::see_other("/staff")
-            .cookie(cookies::build(
-                session::COOKIE,
-                token,
-                Some(state.session_tokens.lifetime_secs()),
-                secure_cookies(&req),
-            ))
-            .cookie(super::renewed_csrf_cookie(&req))
-            .finish(),
+        SignInOutcome::SignedIn { token, .. } => {
+            super::signin_code::signed_in(&req, &state, token, None)
+        }
+        SignInOutcome::NextStep { token, step } => {
+            crate::web::redirect::see_other(super::signin_code::page_of(step))
+                .cookie(cookies::build(
+                    signin_step::COOKIE,
+                    token,
+                    Some(signin_step::LIFETIME_SECS),
+                    secure_cookies(&req),
+                ))
+                .finish()
+        }
         SignInOutcome::Refused => back(vec![flash::field_error(
             "email",
             FormError::CredentialsInvalid,
