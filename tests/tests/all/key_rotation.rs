@@ -195,14 +195,16 @@ async fn status_with(app: &TestApp, path: &str, cookie: &str) -> StatusCode {
         .status()
 }
 
-/// Everything stored that other purposes' keys made: hashes and the audit entries so far.
-fn stored_keyed_values(
-    app: &TestApp,
-) -> (
+/// What other purposes' keys made: each decision's access code, content and national id
+/// hashes; each client secret hash; each audit entry's hash and key id.
+type KeyedValues = (
     Vec<(String, String, Option<String>)>,
     Vec<String>,
     Vec<(String, Option<String>)>,
-) {
+);
+
+/// Everything stored that other purposes' keys made: hashes and the audit entries so far.
+fn stored_keyed_values(app: &TestApp) -> KeyedValues {
     let mut conn = app.db();
     let decisions = decisions::table
         .order(decisions::id)
