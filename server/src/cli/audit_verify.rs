@@ -29,7 +29,7 @@ pub fn run(settings: &Settings, exported: Option<&str>) -> anyhow::Result<()> {
         }
     }
     println!(
-        "audit log verified: the chain of {} entries is unbroken ({} keyed, {} from before \
+        "audit log verified: the chain is unbroken ({} entries: {} keyed, {} from before \
          entries were keyed, checked by plain hash) and {} checkpoint(s) hold",
         chain.entries,
         chain.entries - chain.unkeyed,
