@@ -250,12 +250,30 @@ fn default_links_per_ip() -> i64 {
 }
 
 /// Secrets; never logged.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SecretSettings {
     #[serde(default, skip_serializing)]
     pub signing_key: Option<String>,
     #[serde(default)]
     pub signing_key_file: Option<PathBuf>,
+    /// How often a running server reads the key ring again, so a `redress rotate-key` made
+    /// elsewhere is used here within this many seconds.
+    #[serde(default = "default_key_ring_refresh_seconds")]
+    pub key_ring_refresh_seconds: u64,
+}
+
+fn default_key_ring_refresh_seconds() -> u64 {
+    10
+}
+
+impl Default for SecretSettings {
+    fn default() -> Self {
+        SecretSettings {
+            signing_key: None,
+            signing_key_file: None,
+            key_ring_refresh_seconds: default_key_ring_refresh_seconds(),
+        }
+    }
 }
 
 impl Default for Settings {

@@ -26,9 +26,9 @@ pub fn run_once(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> QueryRes
 
 /// Runs [`run_once`] now and every quarter of an hour, on a thread of its own (the work is
 /// blocking database calls, and it must not depend on which async runtime hosts the server).
-/// Each round also signs a checkpoint of the audit chain with `audit_key` when it has grown,
-/// so at most a quarter of an hour of entries is ever without one.
-pub fn spawn(pool: DbPool, audit_key: Vec<u8>) {
+/// Each round also signs a checkpoint of the audit chain with the current audit key of `keys`
+/// when it has grown, so at most a quarter of an hour of entries is ever without one.
+pub fn spawn(pool: DbPool, keys: crate::keys::Keys) {
     let spawned = std::thread::Builder::new()
         .name("housekeeping".into())
         .spawn(move || loop {
@@ -47,7 +47,7 @@ pub fn spawn(pool: DbPool, audit_key: Vec<u8>) {
                 .and_then(|mut conn| {
                     Ok(crate::db::models::audit_checkpoint::write(
                         &mut conn,
-                        &audit_key,
+                        &keys,
                         chrono::Utc::now().naive_utc(),
                         false,
                     )?)

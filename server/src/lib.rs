@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod housekeeping;
+pub mod keys;
 pub mod mail;
 pub mod portal;
 pub mod secrets;

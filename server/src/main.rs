@@ -85,6 +85,13 @@ enum Command {
     },
     /// Sign the audit chain's head now and print it as a line to keep outside the database.
     AuditCheckpoint,
+    /// Make the next version of one purpose's key current (session, api, citizen, access-code,
+    /// national-id, client-secret, decision-content, audit, csrf); prints the new key id and
+    /// until when the old one verifies.
+    RotateKey {
+        /// The purpose whose key to rotate.
+        purpose: String,
+    },
     /// Print when something is due: N working days after a date on an agency's calendar, and
     /// the days off the count skipped.
     Deadline {
@@ -193,6 +200,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::audit_verify::run(&settings, checkpoint.as_deref())
         }
         Command::AuditCheckpoint => cli::audit_verify::checkpoint(&settings),
+        Command::RotateKey { purpose } => cli::rotate_key::run(&settings, &purpose),
         Command::Deadline {
             agency,
             from,

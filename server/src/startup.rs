@@ -45,27 +45,32 @@ impl Application {
             }
             crate::services::stats::upkeep::catch_up_after_migrations(&mut conn, applied)?;
         }
-        let keys = Keys::derive(&settings.signing_secret()?);
+        let keys = {
+            let mut conn = pool.get()?;
+            let keys = Keys::load(&settings.signing_secret()?, &mut conn)?;
+            crate::keys::registry::register(&mut conn, &keys)?;
+            keys
+        };
         let session_tokens = SessionTokens::new(
-            &keys.session,
+            keys.clone(),
             settings.session.lifetime_minutes * 60,
             settings.session.idle_minutes * 60,
         );
         let default_locale = Locale::parse(&settings.default_language).unwrap_or_default();
-        let api_tokens = crate::auth::api_token::ApiTokens::new(&keys.api);
-        let citizen_tokens = crate::auth::citizen_token::CitizenTokens::new(&keys.citizen);
-        let citizen_sessions = crate::auth::citizen_session::CitizenSessions::new(&keys.citizen);
+        let api_tokens = crate::auth::api_token::ApiTokens::new(keys.clone());
+        let citizen_tokens = crate::auth::citizen_token::CitizenTokens::new(keys.clone());
+        let citizen_sessions = crate::auth::citizen_session::CitizenSessions::new(keys.clone());
         let mail = settings.mail_settings();
         let transport = Arc::new(crate::mail::transport::Transport::open(&mail)?);
         let receipts = Arc::new(crate::auth::receipt::ReceiptSigner::from_seed(
-            &keys.receipt_seed,
+            &keys.receipt_seed(),
         )?);
         let blobs = crate::blobs::open(&settings.blob_settings())?;
         let trusted_proxies = crate::web::client_address::TrustedProxies::parse(
             &settings.trusted_proxies,
             settings.forwarded_header,
         )?;
-        let step_tokens = crate::auth::signin_step::StepTokens::new(&keys.session);
+        let step_tokens = crate::auth::signin_step::StepTokens::new(keys.clone());
         let state = AppState {
             step_tokens,
             trusted_proxies,
@@ -82,8 +87,14 @@ impl Application {
         };
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
-        crate::housekeeping::spawn(state.pool.clone(), state.keys.audit.clone());
+        crate::housekeeping::spawn(state.pool.clone(), state.keys.clone());
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        crate::keys::refresher::spawn(
+            state.pool.clone(),
+            state.keys.clone(),
+            std::time::Duration::from_secs(state.settings.secrets.key_ring_refresh_seconds.max(1)),
+            stop.clone(),
+        );
         if mail.worker {
             crate::mail::worker::Worker::new(
                 state.pool.clone(),
@@ -153,7 +164,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         ),
         state.settings.stats.clone(),
         crate::portal::TwoFactorContext {
-            key: state.keys.two_factor.clone(),
+            keys: state.keys.clone(),
             settings: state.settings.two_factor.clone(),
         },
     ));

@@ -84,8 +84,9 @@ pub async fn issue(
         }
         let client = api_client::find_by_client_id(&mut conn, &credentials.client_id)?;
         let secret_ok = client.as_ref().is_some_and(|client| {
-            crate::secrets::keyed_hash_matches(
-                &state_for_work.keys.lookup,
+            crate::keys::stored_hash::matches(
+                &state_for_work.keys,
+                crate::keys::Purpose::ClientSecret,
                 &credentials.client_secret,
                 &client.secret_hash,
             ) && client.revoked_at.is_none()

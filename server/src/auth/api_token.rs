@@ -1,7 +1,7 @@
 //! Machine API tokens: short-lived HS256 JWTs with an audience of their own (never a staff
 //! session), carrying the client, its agency and its scopes.
 
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
+use crate::keys::{Keys, Purpose};
 use serde::{Deserialize, Serialize};
 
 /// The audience of API tokens.
@@ -43,17 +43,13 @@ impl ApiClaims {
 /// Signs and checks API tokens with the API key.
 #[derive(Clone)]
 pub struct ApiTokens {
-    encoding: EncodingKey,
-    decoding: DecodingKey,
+    keys: Keys,
 }
 
 impl ApiTokens {
-    /// Tokens signed with `key`.
-    pub fn new(key: &[u8]) -> ApiTokens {
-        ApiTokens {
-            encoding: EncodingKey::from_secret(key),
-            decoding: DecodingKey::from_secret(key),
-        }
+    /// Tokens signed with the API keys of `keys`.
+    pub fn new(keys: Keys) -> ApiTokens {
+        ApiTokens { keys }
     }
 
     /// A token for `client_id` of `agency` with `scopes`, issued `now`.
@@ -73,19 +69,12 @@ impl ApiTokens {
             iat: now,
             exp: now + LIFETIME_SECS,
         };
-        Ok(encode(
-            &Header::new(Algorithm::HS256),
-            &claims,
-            &self.encoding,
-        )?)
+        super::jwt::sign(&self.keys, Purpose::Api, &claims)
     }
 
-    /// Checks signature, algorithm, audience, issuer and expiry.
+    /// Checks key, signature, algorithm, audience, issuer and expiry.
     pub fn verify(&self, token: &str) -> Option<ApiClaims> {
-        let validation = super::jwt::strict_validation(API_AUDIENCE);
-        decode::<ApiClaims>(token, &self.decoding, &validation)
-            .ok()
-            .map(|d| d.claims)
+        super::jwt::verify(&self.keys, Purpose::Api, API_AUDIENCE, token)
     }
 }
 
@@ -94,12 +83,17 @@ mod tests {
     use super::*;
     use crate::auth::session_token::SessionTokens;
 
+    fn keys() -> Keys {
+        Keys::derive(&secrecy::SecretString::from(
+            "0123456789abcdef0123456789abcdef",
+        ))
+    }
+
     #[test]
     fn session_tokens_and_api_tokens_are_never_accepted_as_each_other() {
-        let key = b"0123456789abcdef0123456789abcdef";
         let now = chrono::Utc::now().timestamp();
-        let api = ApiTokens::new(key);
-        let sessions = SessionTokens::new(key, 3600, 600);
+        let api = ApiTokens::new(keys());
+        let sessions = SessionTokens::new(keys(), 3600, 600);
         let api_token = api.issue("c1", 1, &["systems:write".into()], now).unwrap();
         let (session_token, _) = sessions.issue(1, "s", now, now).unwrap();
         assert!(
@@ -115,7 +109,7 @@ mod tests {
 
     #[test]
     fn expired_and_tampered_api_tokens_are_refused() {
-        let api = ApiTokens::new(b"0123456789abcdef0123456789abcdef");
+        let api = ApiTokens::new(keys());
         let long_ago = chrono::Utc::now().timestamp() - LIFETIME_SECS - 1;
         let expired = api
             .issue("c1", 1, &["decisions:write".into()], long_ago)

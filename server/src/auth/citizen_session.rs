@@ -3,7 +3,7 @@
 //! signing out revokes on the server.
 
 use super::jwt::ISSUER;
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
+use crate::keys::{Keys, Purpose};
 use serde::{Deserialize, Serialize};
 
 /// The audience of email sessions.
@@ -28,17 +28,13 @@ pub struct CitizenClaims {
 /// Signs and checks email sessions.
 #[derive(Clone)]
 pub struct CitizenSessions {
-    encoding: EncodingKey,
-    decoding: DecodingKey,
+    keys: Keys,
 }
 
 impl CitizenSessions {
-    /// Sessions signed with `key`.
-    pub fn new(key: &[u8]) -> CitizenSessions {
-        CitizenSessions {
-            encoding: EncodingKey::from_secret(key),
-            decoding: DecodingKey::from_secret(key),
-        }
+    /// Sessions signed with the citizen keys of `keys`.
+    pub fn new(keys: Keys) -> CitizenSessions {
+        CitizenSessions { keys }
     }
 
     /// A session for `email`, issued `now` (seconds).
@@ -51,19 +47,12 @@ impl CitizenSessions {
             iat: now,
             exp: now + LIFETIME_SECS,
         };
-        Ok(encode(
-            &Header::new(Algorithm::HS256),
-            &claims,
-            &self.encoding,
-        )?)
+        super::jwt::sign(&self.keys, Purpose::Citizen, &claims)
     }
 
     /// The claims of a valid, unexpired token (revocation is the caller's check).
     pub fn verify(&self, token: &str) -> Option<CitizenClaims> {
-        let validation = super::jwt::strict_validation(AUDIENCE);
-        decode::<CitizenClaims>(token, &self.decoding, &validation)
-            .ok()
-            .map(|d| d.claims)
+        super::jwt::verify(&self.keys, Purpose::Citizen, AUDIENCE, token)
     }
 }
 
@@ -73,19 +62,25 @@ mod tests {
 
     #[test]
     fn a_decision_token_signed_with_the_same_key_does_not_open_an_email_session() {
-        let key = b"a key of thirty-two bytes or more for tests";
-        let decision = crate::auth::citizen_token::CitizenTokens::new(key)
+        let key = Keys::derive(&secrecy::SecretString::from(
+            "a key of thirty-two bytes or more for tests",
+        ));
+        let decision = crate::auth::citizen_token::CitizenTokens::new(key.clone())
             .issue("D-1", "g1", chrono::Utc::now().timestamp())
             .unwrap_or_default();
-        assert!(CitizenSessions::new(key).verify(&decision).is_none());
-        let session = CitizenSessions::new(key)
+        assert!(CitizenSessions::new(key.clone())
+            .verify(&decision)
+            .is_none());
+        let session = CitizenSessions::new(key.clone())
             .issue("ana@example.kz", chrono::Utc::now().timestamp())
             .unwrap_or_default();
         assert_eq!(
-            CitizenSessions::new(key).verify(&session).map(|c| c.sub),
+            CitizenSessions::new(key.clone())
+                .verify(&session)
+                .map(|c| c.sub),
             Some("ana@example.kz".to_string())
         );
-        assert!(crate::auth::citizen_token::CitizenTokens::new(key)
+        assert!(crate::auth::citizen_token::CitizenTokens::new(key.clone())
             .verify(&session)
             .is_none());
     }

@@ -1,7 +1,7 @@
 //! The citizen's session after "Find my decision": a JWT scoped to one decision reference,
 //! with an audience of its own, so it opens that explanation and nothing else.
 
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
+use crate::keys::{Keys, Purpose};
 use serde::{Deserialize, Serialize};
 
 /// The audience of decision-scoped citizen tokens.
@@ -28,17 +28,13 @@ struct CitizenClaims {
 /// Signs and checks citizen tokens.
 #[derive(Clone)]
 pub struct CitizenTokens {
-    encoding: EncodingKey,
-    decoding: DecodingKey,
+    keys: Keys,
 }
 
 impl CitizenTokens {
-    /// Tokens signed with `key`.
-    pub fn new(key: &[u8]) -> CitizenTokens {
-        CitizenTokens {
-            encoding: EncodingKey::from_secret(key),
-            decoding: DecodingKey::from_secret(key),
-        }
+    /// Tokens signed with the citizen keys of `keys`.
+    pub fn new(keys: Keys) -> CitizenTokens {
+        CitizenTokens { keys }
     }
 
     /// A token opening `reference` while its access code is of `generation`, issued `now`.
@@ -51,22 +47,16 @@ impl CitizenTokens {
             iat: now,
             exp: now + LIFETIME_SECS,
         };
-        Ok(encode(
-            &Header::new(Algorithm::HS256),
-            &claims,
-            &self.encoding,
-        )?)
+        super::jwt::sign(&self.keys, Purpose::Citizen, &claims)
     }
 
     /// What a validly signed, unexpired token grants; whether its code generation is still
     /// the decision's is for the caller to check against the database.
     pub fn verify(&self, token: &str) -> Option<CitizenGrant> {
-        let validation = super::jwt::strict_validation(CITIZEN_AUDIENCE);
-        decode::<CitizenClaims>(token, &self.decoding, &validation)
-            .ok()
-            .map(|d| CitizenGrant {
-                reference: d.claims.sub,
-                generation: d.claims.generation,
+        super::jwt::verify::<CitizenClaims>(&self.keys, Purpose::Citizen, CITIZEN_AUDIENCE, token)
+            .map(|claims| CitizenGrant {
+                reference: claims.sub,
+                generation: claims.generation,
             })
     }
 }

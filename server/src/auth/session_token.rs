@@ -2,7 +2,7 @@
 //! kind is accepted as a session. Each carries a session id (for revocation), the
 //! time the person signed in (for the absolute lifetime) and an expiry set by the idle timeout.
 
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
+use crate::keys::{Keys, Purpose};
 use serde::{Deserialize, Serialize};
 
 /// The audience of staff session tokens.
@@ -35,18 +35,17 @@ pub enum TokenError {
 /// Signs and checks session tokens with the session key.
 #[derive(Clone)]
 pub struct SessionTokens {
-    encoding: EncodingKey,
-    decoding: DecodingKey,
+    keys: Keys,
     lifetime_secs: i64,
     idle_secs: i64,
 }
 
 impl SessionTokens {
-    /// Tokens signed with `key`, living at most `lifetime_secs`, ending after `idle_secs` unused.
-    pub fn new(key: &[u8], lifetime_secs: i64, idle_secs: i64) -> SessionTokens {
+    /// Tokens signed with the session keys of `keys`, living at most `lifetime_secs`, ending
+    /// after `idle_secs` unused.
+    pub fn new(keys: Keys, lifetime_secs: i64, idle_secs: i64) -> SessionTokens {
         SessionTokens {
-            encoding: EncodingKey::from_secret(key),
-            decoding: DecodingKey::from_secret(key),
+            keys,
             lifetime_secs,
             idle_secs,
         }
@@ -70,16 +69,14 @@ impl SessionTokens {
             iat: now,
             exp,
         };
-        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?;
+        let token = super::jwt::sign(&self.keys, Purpose::Session, &claims)?;
         Ok((token, claims))
     }
 
-    /// Checks signature, algorithm, audience, issuer and expiry (no leeway).
+    /// Checks key, signature, algorithm, audience, issuer and expiry (no leeway).
     pub fn verify(&self, token: &str) -> Result<SessionClaims, TokenError> {
-        let validation = super::jwt::strict_validation(SESSION_AUDIENCE);
-        decode::<SessionClaims>(token, &self.decoding, &validation)
-            .map(|data| data.claims)
-            .map_err(|_| TokenError::Invalid)
+        super::jwt::verify(&self.keys, Purpose::Session, SESSION_AUDIENCE, token)
+            .ok_or(TokenError::Invalid)
     }
 
     /// How long the cookie should live, in seconds.
@@ -93,7 +90,11 @@ mod tests {
     use super::*;
 
     fn tokens() -> SessionTokens {
-        SessionTokens::new(b"0123456789abcdef0123456789abcdef", 3600, 600)
+        SessionTokens::new(test_keys("0123456789abcdef0123456789abcdef"), 3600, 600)
+    }
+
+    pub(crate) fn test_keys(master: &str) -> Keys {
+        Keys::derive(&secrecy::SecretString::from(master))
     }
 
     fn now() -> i64 {
@@ -112,7 +113,7 @@ mod tests {
         let mut parts: Vec<String> = token.split('.').map(String::from).collect();
         parts[1] = parts[1].chars().rev().collect();
         assert_eq!(tokens().verify(&parts.join(".")), Err(TokenError::Invalid));
-        let other = SessionTokens::new(b"another key another key another k", 3600, 600);
+        let other = SessionTokens::new(test_keys("another key another key another k"), 3600, 600);
         assert_eq!(other.verify(&token), Err(TokenError::Invalid));
     }
 

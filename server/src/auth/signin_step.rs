@@ -4,7 +4,7 @@
 //! enrolment page read it. Its audience is its own, so it is never taken for a session.
 
 use super::jwt::ISSUER;
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header};
+use crate::keys::{Keys, Purpose};
 use serde::{Deserialize, Serialize};
 
 /// The audience of sign-in step tokens.
@@ -45,20 +45,16 @@ impl StepClaims {
     }
 }
 
-/// Signs and checks step tokens with the session key (their own audience keeps them apart).
+/// Signs and checks step tokens with the session keys (their own audience keeps them apart).
 #[derive(Clone)]
 pub struct StepTokens {
-    encoding: EncodingKey,
-    decoding: DecodingKey,
+    keys: Keys,
 }
 
 impl StepTokens {
-    /// Tokens signed with `key`.
-    pub fn new(key: &[u8]) -> StepTokens {
-        StepTokens {
-            encoding: EncodingKey::from_secret(key),
-            decoding: DecodingKey::from_secret(key),
-        }
+    /// Tokens signed with the session keys of `keys`.
+    pub fn new(keys: Keys) -> StepTokens {
+        StepTokens { keys }
     }
 
     /// A token for `user_id`, who must still do `step`, issued at `now`.
@@ -72,19 +68,12 @@ impl StepTokens {
             iat: now,
             exp: now + LIFETIME_SECS,
         };
-        Ok(encode(
-            &Header::new(Algorithm::HS256),
-            &claims,
-            &self.encoding,
-        )?)
+        super::jwt::sign(&self.keys, Purpose::Session, &claims)
     }
 
     /// The claims of a valid, unexpired token; `None` for anything else.
     pub fn verify(&self, token: &str) -> Option<StepClaims> {
-        let validation = super::jwt::strict_validation(STEP_AUDIENCE);
-        decode::<StepClaims>(token, &self.decoding, &validation)
-            .ok()
-            .map(|data| data.claims)
+        super::jwt::verify(&self.keys, Purpose::Session, STEP_AUDIENCE, token)
     }
 }
 
@@ -93,27 +82,33 @@ mod tests {
     use super::*;
     use crate::auth::session_token::SessionTokens;
 
-    const KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
+    fn keys() -> Keys {
+        Keys::derive(&secrecy::SecretString::from(
+            "0123456789abcdef0123456789abcdef",
+        ))
+    }
 
     #[test]
     fn a_step_token_verifies_and_is_never_a_session() {
         let now = chrono::Utc::now().timestamp();
-        let token = StepTokens::new(KEY).issue(7, Step::Code, now).unwrap();
-        let claims = StepTokens::new(KEY).verify(&token).expect("verifies");
+        let token = StepTokens::new(keys()).issue(7, Step::Code, now).unwrap();
+        let claims = StepTokens::new(keys()).verify(&token).expect("verifies");
         assert_eq!((claims.user_id(), claims.step), (Some(7), Step::Code));
-        assert!(SessionTokens::new(KEY, 3600, 600).verify(&token).is_err());
-        let (session, _) = SessionTokens::new(KEY, 3600, 600)
+        assert!(SessionTokens::new(keys(), 3600, 600)
+            .verify(&token)
+            .is_err());
+        let (session, _) = SessionTokens::new(keys(), 3600, 600)
             .issue(7, "s", now, now)
             .unwrap();
-        assert!(StepTokens::new(KEY).verify(&session).is_none());
+        assert!(StepTokens::new(keys()).verify(&session).is_none());
     }
 
     #[test]
     fn an_old_step_token_is_refused() {
         let long_ago = chrono::Utc::now().timestamp() - LIFETIME_SECS - 1;
-        let token = StepTokens::new(KEY)
+        let token = StepTokens::new(keys())
             .issue(7, Step::Enrol, long_ago)
             .unwrap();
-        assert!(StepTokens::new(KEY).verify(&token).is_none());
+        assert!(StepTokens::new(keys()).verify(&token).is_none());
     }
 }

@@ -8,8 +8,7 @@ use crate::services::ServiceError;
 
 /// Creates a client and prints its id and secret, each on its own line.
 pub fn create_command(settings: &Settings, agency_slug: &str, scopes: &str) -> anyhow::Result<()> {
-    let keys = Keys::derive(&settings.signing_secret()?);
-    let mut conn = super::connection(settings)?;
+    let (mut conn, keys) = super::open(settings)?;
     let created = create(&mut conn, &keys, agency_slug, scopes)?;
     println!("client_id={}", created.client_id);
     println!("client_secret={}", created.client_secret);

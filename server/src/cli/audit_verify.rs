@@ -7,9 +7,9 @@ use crate::db::models::audit_checkpoint::{self, Checkpoint};
 /// Walks the audit chain, then checks every stored checkpoint (and `exported`, a line kept
 /// elsewhere) against it; fails at the first thing that does not hold.
 pub fn run(settings: &Settings, exported: Option<&str>) -> anyhow::Result<()> {
-    let keys = crate::secrets::Keys::derive(&settings.signing_secret()?);
-    let mut conn = super::connection(settings)?;
-    if let Some(id) = audit::first_broken_entry(&mut conn)? {
+    let (mut conn, keys) = super::open(settings)?;
+    let chain = audit::verify_chain(&mut conn)?;
+    if let Some(id) = chain.first_broken {
         anyhow::bail!("audit log entry {id} does not verify: the log was altered");
     }
     let mut checkpoints = audit_checkpoint::all(&mut conn)?;
@@ -19,7 +19,7 @@ pub fn run(settings: &Settings, exported: Option<&str>) -> anyhow::Result<()> {
         checkpoints.push(given);
     }
     for checkpoint in &checkpoints {
-        if let Some(problem) = audit_checkpoint::check(&mut conn, &keys.audit, checkpoint)? {
+        if let Some(problem) = audit_checkpoint::check(&mut conn, &keys, checkpoint)? {
             anyhow::bail!(
                 "the audit checkpoint of entry {} ({}) does not hold: {}",
                 checkpoint.last_entry_id,
@@ -29,7 +29,11 @@ pub fn run(settings: &Settings, exported: Option<&str>) -> anyhow::Result<()> {
         }
     }
     println!(
-        "audit log verified: the chain is unbroken and {} checkpoint(s) hold",
+        "audit log verified: the chain is unbroken ({} entries: {} keyed, {} from before \
+         entries were keyed, checked by plain hash) and {} checkpoint(s) hold",
+        chain.entries,
+        chain.entries - chain.unkeyed,
+        chain.unkeyed,
         checkpoints.len()
     );
     Ok(())
@@ -47,10 +51,9 @@ fn describe(problem: &audit_checkpoint::CheckpointProblem) -> &'static str {
 
 /// Signs the chain's head now and prints it as a line to keep somewhere else.
 pub fn checkpoint(settings: &Settings) -> anyhow::Result<()> {
-    let keys = crate::secrets::Keys::derive(&settings.signing_secret()?);
-    let mut conn = super::connection(settings)?;
+    let (mut conn, keys) = super::open(settings)?;
     let written: Option<Checkpoint> =
-        audit_checkpoint::write(&mut conn, &keys.audit, chrono::Utc::now().naive_utc(), true)?;
+        audit_checkpoint::write(&mut conn, &keys, chrono::Utc::now().naive_utc(), true)?;
     let checkpoint = written.ok_or_else(|| anyhow::anyhow!("the checkpoint was not written"))?;
     println!("{}", audit_checkpoint::export_line(&checkpoint));
     Ok(())

@@ -13,7 +13,7 @@ use crate::db::models::decision::NewDecision;
 use crate::db::schema::{ai_system_versions, ai_systems, decisions};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::reference::{AccessCode, DecisionReference};
-use crate::secrets::{keyed_hash, Keys};
+use crate::keys::{stored_hash, Keys, Purpose};
 use anyhow::Context;
 use diesel::prelude::*;
 use serde_json::Value;
@@ -43,7 +43,6 @@ impl IngestTiming {
 
 /// Inserts the batch in `batch_file` `rounds` times and prints the figures as `key=value` lines.
 pub fn run(settings: &Settings, batch_file: &Path, rounds: usize) -> anyhow::Result<()> {
-    let keys = Keys::derive(&settings.signing_secret()?);
     let text = std::fs::read_to_string(batch_file)
         .with_context(|| format!("--batch: cannot read {}", batch_file.display()))?;
     let document: Value = serde_json::from_str(&text)
@@ -53,7 +52,7 @@ pub fn run(settings: &Settings, batch_file: &Path, rounds: usize) -> anyhow::Res
         .and_then(Value::as_array)
         .filter(|items| !items.is_empty())
         .ok_or_else(|| anyhow::anyhow!("--batch: expected {{\"decisions\": [...]}}"))?;
-    let mut conn = super::connection(settings)?;
+    let (mut conn, keys) = super::open(settings)?;
     let (timing, inserted) = insert_rounds(&mut conn, &keys, items, rounds)?;
     remove(&mut conn, &inserted)?;
     println!("decisions={}", timing.decisions);
@@ -143,13 +142,18 @@ fn row(
         agency_id,
         system_version_id,
         external_id: format!("DIRECT-{round}-{}", text("external_id").unwrap_or_default()),
-        access_code_hash: keyed_hash(&keys.lookup, AccessCode::generate().as_str()),
+        access_code_hash: stored_hash::hash(
+            keys,
+            Purpose::AccessCode,
+            AccessCode::generate().as_str(),
+        ),
         outcome: text("outcome").unwrap_or_default().to_string(),
         decided_at,
         content_json: stored.to_string(),
-        content_hash: keyed_hash(&keys.lookup, &item.to_string()),
+        content_hash: stored_hash::hash(keys, Purpose::DecisionContent, &item.to_string()),
         subject_email: subject("email"),
-        subject_national_id_hash: subject("national_id").map(|id| keyed_hash(&keys.lookup, &id)),
+        subject_national_id_hash: subject("national_id")
+            .map(|id| stored_hash::hash(keys, Purpose::NationalId, &id)),
         subject_language: subject("language"),
         subject_region: subject("region"),
         created_at: chrono::Utc::now().naive_utc(),

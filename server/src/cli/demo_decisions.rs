@@ -8,7 +8,7 @@ use crate::db::models::decision;
 use crate::db::schema::{ai_systems, decisions};
 use crate::db::DbConnection;
 use crate::domain::decision_walk::read_batch;
-use crate::secrets::{keyed_hash, Keys};
+use crate::keys::{stored_hash, Keys, Purpose};
 use crate::services::ingest::{self, Sender};
 use diesel::prelude::*;
 use rand::rngs::StdRng;
@@ -92,7 +92,7 @@ fn pin_demo_pairs(conn: &mut DbConnection, keys: &Keys) -> anyhow::Result<()> {
         diesel::update(decisions::table.filter(decisions::external_id.eq(&external_id)))
             .set((
                 decisions::reference.eq(*reference),
-                decisions::access_code_hash.eq(keyed_hash(&keys.lookup, code)),
+                decisions::access_code_hash.eq(stored_hash::hash(keys, Purpose::AccessCode, code)),
             ))
             .execute(conn)?;
     }

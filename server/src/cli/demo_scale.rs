@@ -30,7 +30,7 @@ use crate::db::schema::{ai_system_versions, ai_systems, decisions};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::decision::DecisionDocument;
 use crate::domain::reference::{AccessCode, DecisionReference};
-use crate::secrets::{keyed_hash, Keys};
+use crate::keys::{stored_hash, Keys, Purpose};
 use crate::services::ingest::insert_with_fresh_references;
 use crate::services::stats::upkeep::{count_decisions, month_of, Tallied};
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime, Utc};
@@ -161,9 +161,8 @@ pub struct ScaleSummary {
 
 /// Adds the load data after the demo seed and prints what it did (`key=value` lines last).
 pub fn run(settings: &Settings, scale: usize) -> anyhow::Result<()> {
-    let keys = Keys::derive(&settings.signing_secret()?);
-    let signer = ReceiptSigner::from_seed(&keys.receipt_seed)?;
-    let mut conn = super::connection(settings)?;
+    let (mut conn, keys) = super::open(settings)?;
+    let signer = ReceiptSigner::from_seed(&keys.receipt_seed())?;
     let started = Instant::now();
     match seed(&mut conn, &keys, &signer, scale, Utc::now().naive_utc())? {
         None => println!("load data: {EXTERNAL_PREFIX} decisions exist already; nothing added"),
@@ -608,14 +607,18 @@ fn decision_row(
         agency_id: system.agency_id,
         system_version_id: system.version_id,
         external_id,
-        access_code_hash: keyed_hash(&keys.lookup, AccessCode::generate().as_str()),
+        access_code_hash: stored_hash::hash(
+            keys,
+            Purpose::AccessCode,
+            AccessCode::generate().as_str(),
+        ),
         outcome: if plan.adverse {
             system.adverse.clone()
         } else {
             system.favourable.clone()
         },
         decided_at: plan.at,
-        content_hash: keyed_hash(&keys.lookup, &content),
+        content_hash: stored_hash::hash(keys, Purpose::DecisionContent, &content),
         content_json: content,
         subject_email: Some(email),
         subject_national_id_hash: None,

@@ -14,6 +14,7 @@ pub mod demo_scale;
 pub mod demo_scale_appeals;
 pub mod migrate;
 pub mod outbox;
+pub mod rotate_key;
 pub mod seed_demo;
 pub mod serve;
 pub mod worker;
@@ -21,15 +22,25 @@ pub mod worker;
 use crate::config::Settings;
 use crate::db::{self, PooledDb};
 use crate::domain::validator::Problem;
+use crate::keys::Keys;
 use crate::services::ServiceError;
 
-/// A migrated connection for a one-off command.
+/// A migrated connection for a one-off command, with the database's keys registered for its
+/// audit entries.
 pub fn connection(settings: &Settings) -> anyhow::Result<PooledDb> {
+    Ok(open(settings)?.0)
+}
+
+/// A migrated connection for a one-off command and the keys as the database's ring has them
+/// (registered for its audit entries, `keys::registry`).
+pub fn open(settings: &Settings) -> anyhow::Result<(PooledDb, Keys)> {
     let pool = db::connect(&settings.database_url, 1)?;
     let mut conn = pool.get()?;
     let applied = db::run_migrations(&mut conn)?;
+    let keys = Keys::load(&settings.signing_secret()?, &mut conn)?;
+    crate::keys::registry::register(&mut conn, &keys)?;
     crate::services::stats::upkeep::catch_up_after_migrations(&mut conn, applied)?;
-    Ok(conn)
+    Ok((conn, keys))
 }
 
 /// A refusal of a service that looked up the agency `--agency` named: `NotFound` means that

@@ -116,8 +116,7 @@ pub fn refuse_unless_demo(conn: &mut DbConnection, allow_demo: bool) -> anyhow::
 
 /// Seeds and prints the demo sign-ins.
 pub fn run(settings: &Settings, allow_demo: bool) -> anyhow::Result<()> {
-    let keys = crate::secrets::Keys::derive(&settings.signing_secret()?);
-    let mut conn = super::connection(settings)?;
+    let (mut conn, keys) = super::open(settings)?;
     refuse_unless_demo(&mut conn, allow_demo)?;
     let blobs = crate::blobs::open(&settings.blob_settings())?;
     let summary = seed_with_evidence(&mut conn, &keys, Some(blobs.as_ref()))?;
@@ -214,7 +213,7 @@ pub fn seed_with_evidence(
         }
     }
     summary.decisions_created = super::demo_decisions::seed(conn, keys)?;
-    let signer = crate::auth::receipt::ReceiptSigner::from_seed(&keys.receipt_seed)?;
+    let signer = crate::auth::receipt::ReceiptSigner::from_seed(&keys.receipt_seed())?;
     summary.appeals_created = super::demo_appeals::seed(conn, &signer, blobs)?;
     Ok(summary)
 }

@@ -169,6 +169,7 @@ diesel::table! {
         details_json -> Text,
         prev_hash -> Text,
         hash -> Text,
+        key_id -> Nullable<Text>,
     }
 }
 
@@ -435,5 +436,14 @@ diesel::table! {
         made_at -> Timestamp,
         key_id -> Text,
         signature -> Text,
+    }
+}
+
+diesel::table! {
+    key_ring (purpose, version) {
+        purpose -> Text,
+        version -> BigInt,
+        added_at -> Timestamp,
+        verifies_until -> Nullable<Timestamp>,
     }
 }

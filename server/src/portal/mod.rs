@@ -28,13 +28,13 @@ pub struct DbPortal {
     evidence_limits: (usize, usize),
     stats: crate::config::StatsSettings,
     /// Opens the sealed TOTP secrets for the enrolment page.
-    two_factor_key: Vec<u8>,
+    keys: crate::keys::Keys,
     two_factor: crate::config::TwoFactorSettings,
 }
 
 /// What the two-factor pages need besides the database.
 pub struct TwoFactorContext {
-    pub key: Vec<u8>,
+    pub keys: crate::keys::Keys,
     pub settings: crate::config::TwoFactorSettings,
 }
 
@@ -52,7 +52,7 @@ impl DbPortal {
             receipts,
             evidence_limits,
             stats,
-            two_factor_key: two_factor.key,
+            keys: two_factor.keys,
             two_factor: two_factor.settings,
         }
     }
@@ -109,7 +109,7 @@ impl Portal for DbPortal {
     }
 
     async fn two_factor(&self, viewer: TwoFactorViewer) -> Result<TwoFactorView, AppError> {
-        let key = self.two_factor_key.clone();
+        let key = two_factor::key_of(&self.keys);
         let settings = self.two_factor.clone();
         self.run(move |conn| {
             let (user_id, during_sign_in) = match &viewer {

@@ -8,7 +8,7 @@ use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::{decision, rate_limit};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::reference::{AccessCode, DecisionReference};
-use crate::secrets::{keyed_hash, keyed_hash_matches, Keys};
+use crate::keys::{stored_hash, Keys, Purpose};
 use chrono::{DateTime, Utc};
 
 /// The kind of guess the rate limits count (`domain::attempts`).
@@ -44,10 +44,14 @@ pub fn open_with_code(
         return Ok(Opening::RateLimited);
     }
     let found = decision::find_by_reference(conn, reference.as_str())?;
-    if let Some(found) = found
-        .as_ref()
-        .filter(|d| keyed_hash_matches(&keys.lookup, code.as_str(), &d.access_code_hash))
-    {
+    if let Some(found) = found.as_ref().filter(|d| {
+        stored_hash::matches(
+            keys,
+            Purpose::AccessCode,
+            code.as_str(),
+            &d.access_code_hash,
+        )
+    }) {
         return Ok(Opening::Opened {
             generation: generation_of(&found.access_code_hash),
         });
@@ -88,7 +92,7 @@ pub fn reissue_code(
     now: DateTime<Utc>,
 ) -> Result<AccessCode, ServiceError> {
     let code = AccessCode::generate();
-    let hash = keyed_hash(&keys.lookup, code.as_str());
+    let hash = stored_hash::hash(keys, Purpose::AccessCode, code.as_str());
     write_transaction(conn, |conn| {
         let stored = decision::find_owned(conn, agency_id, reference.as_str())?
             .ok_or(ServiceError::NotFound)?;

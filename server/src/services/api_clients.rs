@@ -5,7 +5,8 @@ use super::error::{problem, ServiceError};
 use crate::auth::api_token::SCOPES;
 use crate::db::models::{agency, api_client};
 use crate::db::DbConnection;
-use crate::secrets::{keyed_hash, random_token, Keys};
+use crate::keys::{stored_hash, Keys, Purpose};
+use crate::secrets::random_token;
 use chrono::{DateTime, Utc};
 
 /// A new client's credentials; the secret exists only here and in the caller's hands.
@@ -50,7 +51,7 @@ pub fn create(
     };
     let client_id = format!("rc_{}", &random_token()[..20]);
     let client_secret = random_token();
-    let hash = keyed_hash(&keys.lookup, &client_secret);
+    let hash = stored_hash::hash(keys, Purpose::ClientSecret, &client_secret);
     api_client::insert(
         conn,
         &client_id,

@@ -11,7 +11,7 @@ use crate::db::{write_transaction, DbConnection};
 use crate::domain::decision::DecisionDocument;
 use crate::domain::reference::{AccessCode, DecisionReference};
 use crate::domain::validator::Problem;
-use crate::secrets::{keyed_hash, Keys};
+use crate::keys::{stored_hash, Keys, Purpose};
 use app::types::SystemStatus;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -68,19 +68,17 @@ fn store(
     let external_ids: Vec<String> = documents.iter().map(|d| d.external_id.clone()).collect();
     let existing = decision::existing_by_external_ids(conn, sender.agency_id, &external_ids)?;
     // One keyed hash per item: the canonical form holds the national id, which a plain hash
-    // would expose to a search over the few possible values.
-    let hashes: Vec<String> = documents
-        .iter()
-        .map(|d| keyed_hash(&keys.lookup, &d.canonical_json()))
-        .collect();
+    // would expose to a search over the few possible values. A stored hash is compared with
+    // the key it names, so a rotation does not make a re-sent decision look changed.
+    let canonical: Vec<String> = documents.iter().map(|d| d.canonical_json()).collect();
     let conflicts: Vec<Problem> = documents
         .iter()
-        .zip(&hashes)
+        .zip(&canonical)
         .enumerate()
-        .filter(|(_, (d, hash))| {
-            existing
-                .get(&d.external_id)
-                .is_some_and(|(_, stored)| stored != *hash)
+        .filter(|(_, (d, content))| {
+            existing.get(&d.external_id).is_some_and(|(_, stored)| {
+                !stored_hash::matches(keys, Purpose::DecisionContent, content, stored)
+            })
         })
         .map(|(index, (d, _))| Problem {
             index: Some(index),
@@ -100,7 +98,7 @@ fn store(
     let mut rows = Vec::new();
     let mut codes = Vec::new();
     let mut results = Vec::with_capacity(documents.len());
-    for ((document, version_id), hash) in documents.into_iter().zip(versions).zip(hashes) {
+    for ((document, version_id), content) in documents.into_iter().zip(versions).zip(canonical) {
         if let Some((reference, _)) = existing.get(&document.external_id) {
             results.push(Ingested {
                 external_id: document.external_id,
@@ -116,7 +114,7 @@ fn store(
             sender.agency_id,
             version_id,
             &document,
-            hash,
+            stored_hash::hash(keys, Purpose::DecisionContent, &content),
             &code,
             now,
         )?);
@@ -172,7 +170,7 @@ fn new_row(
         agency_id,
         system_version_id,
         external_id: document.external_id.clone(),
-        access_code_hash: keyed_hash(&keys.lookup, code.as_str()),
+        access_code_hash: stored_hash::hash(keys, Purpose::AccessCode, code.as_str()),
         outcome: document.outcome.clone(),
         decided_at: document.decided_at.naive_utc(),
         content_json: stored,
@@ -181,7 +179,7 @@ fn new_row(
         subject_national_id_hash: subject
             .national_id
             .as_deref()
-            .map(|id| keyed_hash(&keys.lookup, id)),
+            .map(|id| stored_hash::hash(keys, Purpose::NationalId, id)),
         subject_language: subject.language.map(|l| l.code().to_string()),
         subject_region: subject.region,
         created_at: now,

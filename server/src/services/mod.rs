@@ -16,6 +16,7 @@ pub mod decision_search;
 pub mod error;
 pub mod explanations;
 pub mod ingest;
+pub mod key_rotation;
 pub mod notifications;
 pub mod outbox_admin;
 pub mod read_back;

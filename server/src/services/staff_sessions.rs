@@ -52,7 +52,7 @@ pub struct SignInAttempt<'a> {
 pub struct SignInContext<'a> {
     pub sessions: &'a SessionTokens,
     pub steps: &'a StepTokens,
-    pub two_factor_key: &'a [u8],
+    pub keys: &'a crate::keys::Keys,
     pub two_factor: &'a TwoFactorSettings,
     pub limits: &'a RateLimitSettings,
 }
@@ -115,7 +115,12 @@ pub fn sign_in(
     let step = if two_factor::is_on(conn, account.id)? {
         Some(Step::Code)
     } else if required {
-        two_factor::start(conn, context.two_factor_key, account.id, now.and_utc())?;
+        two_factor::start(
+            conn,
+            &two_factor::key_of(context.keys),
+            account.id,
+            now.and_utc(),
+        )?;
         Some(Step::Enrol)
     } else {
         None
@@ -212,22 +217,15 @@ pub fn finish_sign_in(
     let Some(account) = step_account(conn, claims)? else {
         return Ok(StepOutcome::StartAgain);
     };
+    let key = two_factor::key_of(context.keys);
     let checked = match claims.step {
         Step::Code => {
             if !two_factor::is_on(conn, account.id)? {
                 return Ok(StepOutcome::StartAgain);
             }
-            two_factor::check_sign_in_code(
-                conn,
-                context.two_factor_key,
-                context.limits,
-                &account,
-                code,
-            )?
+            two_factor::check_sign_in_code(conn, &key, context.limits, &account, code)?
         }
-        Step::Enrol => {
-            two_factor::confirm(conn, context.two_factor_key, context.limits, &account, code)?
-        }
+        Step::Enrol => two_factor::confirm(conn, &key, context.limits, &account, code)?,
     };
     if !checked.accepted() {
         return Ok(StepOutcome::Code(checked));

@@ -17,6 +17,12 @@ use app::types::{
 };
 use chrono::{DateTime, Duration, Utc};
 
+/// The key that seals TOTP secrets and keys recovery-code hashes. Sealed values do not name
+/// their key, so this purpose is not rotated (`keys::Purpose::rotation` refuses it).
+pub fn key_of(keys: &crate::keys::Keys) -> Vec<u8> {
+    keys.current(crate::keys::Purpose::Totp).secret().to_vec()
+}
+
 /// The kind of guess the rate limits count.
 const GUESS: &str = "staff_code";
 

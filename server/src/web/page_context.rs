@@ -133,7 +133,8 @@ pub async fn page_context(
         (None, Some((_, sid))) => format!("citizen:{sid}"),
         (None, None) => String::new(),
     };
-    let csrf_token = csrf::form_token(&state.keys.csrf, &csrf_secret, &binding);
+    let csrf_key = state.keys.current(crate::keys::Purpose::Csrf);
+    let csrf_token = csrf::form_token(csrf_key.secret(), &csrf_secret, &binding);
     let citizen_email = citizen_session.map(|(email, _)| email);
     if is_citizen_only(&path) && citizen_email.is_none() && req.method() == Method::GET {
         let response = crate::web::redirect::see_other("/signin").finish();

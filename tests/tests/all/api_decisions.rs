@@ -222,8 +222,8 @@ on_both_backends! {
         let new_code = body["access_code"].as_str().unwrap().to_string();
         assert_ne!(new_code, old_code);
         let hash: String = decisions::table.select(decisions::access_code_hash).first(&mut app.db()).unwrap();
-        assert!(server::secrets::keyed_hash_matches(&app.keys.lookup, &new_code, &hash));
-        assert!(!server::secrets::keyed_hash_matches(&app.keys.lookup, &old_code, &hash), "the old code stops working");
+        assert!(server::keys::stored_hash::matches(&app.keys, server::keys::Purpose::AccessCode, &new_code, &hash));
+        assert!(!server::keys::stored_hash::matches(&app.keys, server::keys::Purpose::AccessCode, &old_code, &hash), "the old code stops working");
         let own = app.client.get(app.url(&format!("/api/v1/decisions/{reference}"))).bearer_auth(&token).send().await.unwrap();
         assert_eq!(own.status(), StatusCode::OK);
         let own: Value = own.json().await.unwrap();

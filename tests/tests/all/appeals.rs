@@ -71,7 +71,7 @@ fn request_on(app: &TestApp, decision: &str, key: &str) -> FilingRequest {
 }
 
 fn signer(app: &TestApp) -> ReceiptSigner {
-    ReceiptSigner::from_seed(&app.keys.receipt_seed).unwrap()
+    ReceiptSigner::from_seed(&app.keys.receipt_seed()).unwrap()
 }
 
 fn open_pauses(app: &TestApp, reference: &str) -> i64 {

@@ -60,7 +60,7 @@ fn filing_request(app: &TestApp, key: &str, email: &str, language: Locale) -> Fi
 }
 
 fn file(app: &TestApp, request: &FilingRequest) -> String {
-    let signer = ReceiptSigner::from_seed(&app.keys.receipt_seed).unwrap();
+    let signer = ReceiptSigner::from_seed(&app.keys.receipt_seed()).unwrap();
     filing::file(&mut app.db(), &signer, request, Utc::now())
         .unwrap()
         .reference

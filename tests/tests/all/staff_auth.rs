@@ -76,7 +76,7 @@ on_both_backends! {
         parts[1] = format!("{}A", parts[1]);
         let tampered = parts.join(".");
         // Signed with another key: what a forger without the server's secret could make.
-        let foreign = server::auth::session_token::SessionTokens::new(b"another key another key another k", 3600, 600)
+        let foreign = server::auth::session_token::SessionTokens::new(server::secrets::Keys::derive(&secrecy::SecretString::from("another key another key another k")), 3600, 600)
             .issue(1, "sid", chrono::Utc::now().timestamp(), chrono::Utc::now().timestamp()).unwrap().0;
         for bad in [tampered, foreign, "not.a.jwt".to_string()] {
             let client = app.new_client();

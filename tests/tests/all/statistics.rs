@@ -42,7 +42,7 @@ enum Plan {
 /// and earlier, on distinct decisions decided before their filing and within the window.
 fn file_known_appeals(app: &TestApp, count: usize) {
     let reviewer = staff(app, "reviewer@revenue.test", Role::Reviewer, Some(BODY));
-    let signer = ReceiptSigner::from_seed(&app.keys.receipt_seed).unwrap();
+    let signer = ReceiptSigner::from_seed(&app.keys.receipt_seed()).unwrap();
     let now = Utc::now();
     let candidates: Vec<(String, DateTime<Utc>, String)> = decisions::table
         .inner_join(agencies::table)

@@ -1,11 +1,17 @@
 //! The append-only, hash-chained audit log: each entry carries the hash of the one before,
-//! so an edit or deletion anywhere breaks the chain.
+//! so an edit or deletion anywhere breaks the chain. Each entry's hash is an HMAC under the
+//! audit key (kept outside the database, named by the entry's `key_id`), so whoever can write
+//! to the database cannot rewrite an entry and compute the chain again. Entries written before
+//! entries were keyed keep their plain SHA-256 hash; they are accepted only as the start of
+//! the chain, before the first keyed entry.
 
 use crate::db::schema::audit_log;
 use crate::db::DbConnection;
+use crate::keys::{KeyId, Keys, Purpose};
 use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 /// The hash the first entry points back to.
@@ -117,27 +123,48 @@ pub struct AuditEntry {
     pub details_json: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The audit key of the entry's HMAC; `None` for an entry hashed before entries were keyed.
+    pub key_id: Option<String>,
 }
 
-/// The hash of an entry's content chained to `prev_hash`.
+/// The plain SHA-256 hash of an entry's content chained to `prev_hash`: how entries were
+/// hashed before they were keyed, still checked for those.
 pub fn entry_hash(entry: &AuditEntry) -> String {
     let mut hasher = Sha256::new();
-    for part in [
-        entry.prev_hash.as_str(),
-        &entry.occurred_at.and_utc().timestamp_micros().to_string(),
-        &entry.actor_kind,
-        &entry.actor_id.map(|v| v.to_string()).unwrap_or_default(),
-        entry.actor_role.as_deref().unwrap_or(""),
-        &entry.agency_id.map(|v| v.to_string()).unwrap_or_default(),
-        &entry.action,
-        &entry.subject_kind,
-        &entry.subject_id,
-        &entry.details_json,
-    ] {
+    for part in canonical_parts(entry) {
         hasher.update((part.len() as u64).to_be_bytes());
         hasher.update(part.as_bytes());
     }
     hex::encode(hasher.finalize())
+}
+
+/// The HMAC-SHA256 under `key` of the previous hash and the entry's content: a keyed entry's
+/// hash. A label first keeps it apart from the checkpoints the same key signs.
+pub fn keyed_entry_hash(key: &[u8], entry: &AuditEntry) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
+    for part in std::iter::once("redress-audit-entry/v1".to_string()).chain(canonical_parts(entry))
+    {
+        mac.update(&(part.len() as u64).to_be_bytes());
+        mac.update(part.as_bytes());
+    }
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// The entry as hashed: the previous hash, then each field, each to be length-prefixed.
+fn canonical_parts(entry: &AuditEntry) -> [String; 10] {
+    [
+        entry.prev_hash.clone(),
+        entry.occurred_at.and_utc().timestamp_micros().to_string(),
+        entry.actor_kind.clone(),
+        entry.actor_id.map(|v| v.to_string()).unwrap_or_default(),
+        entry.actor_role.clone().unwrap_or_default(),
+        entry.agency_id.map(|v| v.to_string()).unwrap_or_default(),
+        entry.action.clone(),
+        entry.subject_kind.clone(),
+        entry.subject_id.clone(),
+        entry.details_json.clone(),
+    ]
 }
 
 /// Holds the audit log's append lock until the transaction ends: appenders (and the signer of
@@ -149,7 +176,9 @@ pub fn hold_append_lock(conn: &mut DbConnection) -> QueryResult<()> {
     Ok(())
 }
 
-/// Appends an entry. Call inside a write transaction: the chain needs the latest hash to stay latest.
+/// Appends an entry, keyed with the current audit key of the database's keys
+/// (`keys::registry`). Call inside a write transaction: the chain needs the latest hash to
+/// stay latest, and the key version is read under the same lock, so a rotation is used at once.
 pub fn append(
     conn: &mut DbConnection,
     event: AuditEvent<'_>,
@@ -162,6 +191,9 @@ pub fn append(
         .first(conn)
         .optional()?
         .unwrap_or_else(|| GENESIS.to_string());
+    let keys = crate::keys::registry::keys_for(conn)?;
+    let version = crate::db::models::key_ring::current_version(conn, Purpose::Audit)?;
+    let key = keys.key(KeyId::new(Purpose::Audit, version));
     // Microsecond precision is what both backends keep, so the hash verifies after a round trip.
     let occurred_at = chrono::DateTime::from_timestamp_micros(now.and_utc().timestamp_micros())
         .map(|t| t.naive_utc())
@@ -179,8 +211,9 @@ pub fn append(
         details_json: event.details.to_string(),
         prev_hash,
         hash: String::new(),
+        key_id: Some(key.id.to_string()),
     };
-    entry.hash = entry_hash(&entry);
+    entry.hash = keyed_entry_hash(key.secret(), &entry);
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::occurred_at.eq(entry.occurred_at),
@@ -194,25 +227,73 @@ pub fn append(
             audit_log::details_json.eq(&entry.details_json),
             audit_log::prev_hash.eq(&entry.prev_hash),
             audit_log::hash.eq(&entry.hash),
+            audit_log::key_id.eq(&entry.key_id),
         ))
         .execute(conn)
         .map(|_| ())
 }
 
-/// Walks the chain from the start; returns the id of the first entry that does not verify.
-pub fn first_broken_entry(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
+/// What walking the chain found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChainReport {
+    /// How many entries there are.
+    pub entries: usize,
+    /// How many of them, at the start, were hashed before entries were keyed.
+    pub unkeyed: usize,
+    /// The first entry that does not verify, if any.
+    pub first_broken: Option<i64>,
+}
+
+/// Walks the chain from the start with the database's keys (`keys::registry`).
+pub fn verify_chain(conn: &mut DbConnection) -> QueryResult<ChainReport> {
+    let keys = crate::keys::registry::keys_for(conn)?;
+    let current = crate::db::models::key_ring::current_version(conn, Purpose::Audit)?;
     let entries = audit_log::table
         .select(AuditEntry::as_select())
         .order(audit_log::id.asc())
         .load(conn)?;
+    let mut report = ChainReport {
+        entries: entries.len(),
+        ..ChainReport::default()
+    };
     let mut expected_prev = GENESIS.to_string();
+    let mut seen_keyed = false;
     for entry in entries {
-        if entry.prev_hash != expected_prev || entry_hash(&entry) != entry.hash {
-            return Ok(Some(entry.id));
+        let holds = entry.prev_hash == expected_prev
+            && match &entry.key_id {
+                // Unkeyed entries only before the first keyed one: after it, an unkeyed
+                // entry is one rewritten by someone without the key.
+                None => !seen_keyed && entry_hash(&entry) == entry.hash,
+                Some(id) => keyed_entry_holds(&keys, current, id, &entry),
+            };
+        if !holds {
+            report.first_broken = Some(entry.id);
+            return Ok(report);
+        }
+        match entry.key_id {
+            None => report.unkeyed += 1,
+            Some(_) => seen_keyed = true,
         }
         expected_prev = entry.hash;
     }
-    Ok(None)
+    Ok(report)
+}
+
+/// Walks the chain from the start; returns the id of the first entry that does not verify.
+pub fn first_broken_entry(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
+    Ok(verify_chain(conn)?.first_broken)
+}
+
+fn keyed_entry_holds(keys: &Keys, current: u32, id: &str, entry: &AuditEntry) -> bool {
+    use subtle::ConstantTimeEq;
+    let Some(id) =
+        KeyId::parse(id).filter(|id| id.purpose == Purpose::Audit && id.version <= current)
+    else {
+        return false;
+    };
+    let expected = keyed_entry_hash(keys.key(id).secret(), entry);
+    expected.len() == entry.hash.len()
+        && bool::from(expected.as_bytes().ct_eq(entry.hash.as_bytes()))
 }
 
 /// A staff member's view of a citizen's case, from the audit log.

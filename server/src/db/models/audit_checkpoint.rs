@@ -3,12 +3,13 @@
 //! entries, or rewrite every entry and compute the hashes again. A checkpoint records the
 //! chain's head (the last entry's id and hash, and how many entries there were) signed with an
 //! HMAC under the audit key, which is derived from the master secret and never stored in the
-//! database; `redress audit-verify` checks every checkpoint against the log, and an operator
+//! database (the checkpoint names its version, `audit.2`); `redress audit-verify` checks every checkpoint against the log, and an operator
 //! can keep the exported line (`redress audit-checkpoint`) somewhere else entirely.
 
 use super::audit::GENESIS;
 use crate::db::schema::{audit_checkpoints, audit_log};
 use crate::db::DbConnection;
+use crate::keys::{KeyId, Keys, Purpose};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use hmac::{Hmac, Mac};
@@ -35,9 +36,9 @@ pub struct Head {
     pub entries: i64,
 }
 
-/// A short, public name of a key (the first 8 bytes of its SHA-256), so a checkpoint says
-/// which key signed it without revealing it.
-pub fn key_id(key: &[u8]) -> String {
+/// How checkpoints signed before keys had versions name their key: the first 8 bytes of its
+/// SHA-256 (public, and says nothing of the key).
+pub fn legacy_key_id(key: &[u8]) -> String {
     hex::encode(&Sha256::digest(key)[..8])
 }
 
@@ -82,12 +83,14 @@ pub fn head(conn: &mut DbConnection) -> QueryResult<Head> {
 /// (`force` signs it again, for an operator who wants a fresh line). Returns the checkpoint.
 pub fn write(
     conn: &mut DbConnection,
-    key: &[u8],
+    keys: &Keys,
     now: NaiveDateTime,
     force: bool,
 ) -> QueryResult<Option<Checkpoint>> {
     crate::db::write_transaction(conn, |conn| {
         super::audit::hold_append_lock(conn)?;
+        let version = super::key_ring::current_version(conn, Purpose::Audit)?;
+        let key = keys.key(KeyId::new(Purpose::Audit, version));
         let head = head(conn)?;
         let newest = latest(conn)?;
         if !force
@@ -107,8 +110,8 @@ pub fn write(
                 audit_checkpoints::last_hash.eq(&head.last_hash),
                 audit_checkpoints::entries.eq(head.entries),
                 audit_checkpoints::made_at.eq(made_at),
-                audit_checkpoints::key_id.eq(key_id(key)),
-                audit_checkpoints::signature.eq(signature(key, &head, made_at)),
+                audit_checkpoints::key_id.eq(key.id.to_string()),
+                audit_checkpoints::signature.eq(signature(key.secret(), &head, made_at)),
             ))
             .execute(conn)?;
         latest(conn)
@@ -178,10 +181,20 @@ pub enum CheckpointProblem {
     CountDiffers,
 }
 
-/// Whether `checkpoint` holds for the log in `conn` under `key`.
+/// The audit key a checkpoint names: `audit.N`, or the fingerprint of version 1 for
+/// checkpoints signed before keys had versions. `None` for any other name.
+fn signing_key(keys: &Keys, key_id: &str) -> Option<Vec<u8>> {
+    if let Some(id) = KeyId::parse(key_id).filter(|id| id.purpose == Purpose::Audit) {
+        return Some(keys.key(id).secret().to_vec());
+    }
+    let first = keys.key(KeyId::new(Purpose::Audit, 1));
+    (legacy_key_id(first.secret()) == key_id).then(|| first.secret().to_vec())
+}
+
+/// Whether `checkpoint` holds for the log in `conn` under the audit key it names.
 pub fn check(
     conn: &mut DbConnection,
-    key: &[u8],
+    keys: &Keys,
     checkpoint: &Checkpoint,
 ) -> QueryResult<Option<CheckpointProblem>> {
     let head = Head {
@@ -189,7 +202,10 @@ pub fn check(
         last_hash: checkpoint.last_hash.clone(),
         entries: checkpoint.entries,
     };
-    let expected = signature(key, &head, checkpoint.made_at);
+    let Some(key) = signing_key(keys, &checkpoint.key_id) else {
+        return Ok(Some(CheckpointProblem::BadSignature));
+    };
+    let expected = signature(&key, &head, checkpoint.made_at);
     let signed =
         subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), checkpoint.signature.as_bytes());
     if !bool::from(signed) {
@@ -239,7 +255,7 @@ mod tests {
             last_hash: head.last_hash.clone(),
             entries: 42,
             made_at,
-            key_id: key_id(b"key"),
+            key_id: "audit.1".into(),
             signature: signature(b"key", &head, made_at),
         };
         let read = parse_line(&export_line(&checkpoint)).unwrap();

@@ -11,6 +11,7 @@ pub mod calendar_exception;
 pub mod decision;
 pub mod email_link;
 pub mod figures;
+pub mod key_ring;
 pub mod outbox;
 pub mod rate_limit;
 pub mod revoked_session;

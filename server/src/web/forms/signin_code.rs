@@ -40,7 +40,7 @@ pub fn sign_in_context(state: &AppState) -> SignInContext<'_> {
     SignInContext {
         sessions: &state.session_tokens,
         steps: &state.step_tokens,
-        two_factor_key: &state.keys.two_factor,
+        keys: &state.keys,
         two_factor: &state.settings.two_factor,
         limits: &state.settings.rate_limit,
     }

@@ -68,7 +68,7 @@ pub async fn start(
         Ok(principal) => principal,
         Err(response) => return Ok(*response),
     };
-    let key = state.keys.two_factor.clone();
+    let key = two_factor::key_of(&state.keys);
     with_connection(&state, locale(&req), move |conn| {
         two_factor::start(conn, &key, principal.user_id, chrono::Utc::now())
     })
@@ -96,7 +96,7 @@ pub async fn confirm(
             .ok_or(ServiceError::NotFound)?;
         two_factor::confirm(
             conn,
-            &worker_state.keys.two_factor,
+            &two_factor::key_of(&worker_state.keys),
             &worker_state.settings.rate_limit,
             &account,
             TypedCode {
@@ -124,7 +124,7 @@ pub async fn new_codes(
         Ok(principal) => principal,
         Err(response) => return Ok(*response),
     };
-    let key = state.keys.two_factor.clone();
+    let key = two_factor::key_of(&state.keys);
     with_connection(&state, locale(&req), move |conn| {
         two_factor::new_recovery_codes(conn, &key, &principal, chrono::Utc::now())
     })
@@ -167,7 +167,7 @@ pub async fn turn_off(
     let outcome = with_connection(&state, locale(&req), move |conn| {
         two_factor::turn_off(
             conn,
-            &worker_state.keys.two_factor,
+            &two_factor::key_of(&worker_state.keys),
             &worker_state.settings.two_factor,
             &worker_state.settings.rate_limit,
             &principal,

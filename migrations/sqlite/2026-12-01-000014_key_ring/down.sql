@@ -1,0 +1,2 @@
+ALTER TABLE audit_log DROP COLUMN key_id;
+DROP TABLE key_ring;
