@@ -60,6 +60,9 @@ pub struct Settings {
     /// The statistics: suppression of small counts, systems of concern (docs/statistics.md).
     #[serde(default)]
     pub stats: StatsSettings,
+    /// Retention of personal data: how often the housekeeping loop purges (docs/security.md).
+    #[serde(default)]
+    pub retention: crate::services::retention::RetentionSettings,
 }
 
 /// How the statistics publish and flag.
@@ -254,6 +257,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             forwarded_header: Default::default(),
             stats: StatsSettings::default(),
+            retention: Default::default(),
         }
     }
 }
