@@ -12,6 +12,7 @@ use crate::domain::decision::DecisionDocument;
 use crate::domain::reference::{AccessCode, DecisionReference};
 use crate::domain::validator::Problem;
 use crate::secrets::{keyed_hash, Keys};
+use crate::services::retention::PURGED_CONTENT_HASH;
 use app::types::SystemStatus;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -77,15 +78,23 @@ fn store(
         .iter()
         .zip(&hashes)
         .enumerate()
-        .filter(|(_, (d, hash))| {
-            existing
-                .get(&d.external_id)
-                .is_some_and(|(_, stored)| stored != *hash)
-        })
-        .map(|(index, (d, _))| Problem {
-            index: Some(index),
-            field: format!("decisions[{index}].external_id"),
-            reason: format!("{} was already stored with other content", d.external_id),
+        .filter_map(|(index, (d, hash))| {
+            let (_, stored) = existing.get(&d.external_id)?;
+            let reason = if stored == PURGED_CONTENT_HASH {
+                format!(
+                    "{} was stored and its personal data removed after the retention period",
+                    d.external_id
+                )
+            } else if stored != hash {
+                format!("{} was already stored with other content", d.external_id)
+            } else {
+                return None;
+            };
+            Some(Problem {
+                index: Some(index),
+                field: format!("decisions[{index}].external_id"),
+                reason,
+            })
         })
         .collect();
     if !conflicts.is_empty() {
