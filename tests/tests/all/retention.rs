@@ -412,6 +412,21 @@ on_both_backends_with! {
             .first(&mut app.db())
             .unwrap();
 
+        // The leaving citizen is also the subject of a benefits decision: their address goes
+        // only with the last case holding it, which a dry run must count as a purge does.
+        let benefits_decision: i64 = decisions::table
+            .inner_join(agencies::table)
+            .left_join(appeals::table.on(appeals::decision_id.eq(decisions::id)))
+            .filter(agencies::slug.eq("social-benefits"))
+            .filter(appeals::id.is_null())
+            .select(decisions::id)
+            .first(&mut app.db())
+            .unwrap();
+        diesel::update(decisions::table.find(benefits_decision))
+            .set(decisions::subject_email.eq(CONTACT))
+            .execute(&mut app.db())
+            .unwrap();
+
         let figures_before = figures(&app);
         let statistics_before = public_statistics(&app).await;
         let data_before = personal_data(&app);
@@ -532,7 +547,26 @@ on_both_backends_with! {
             .unwrap()
             .expect("audit-verify passes after a purge");
 
+        // The state body's system sending the purged decision again is told it was purged.
+        let (external_id, stored_content): (String, String) = decisions::table
+            .filter(decisions::reference.eq(&decision))
+            .select((decisions::external_id, decisions::content_json))
+            .first(conn)
+            .unwrap();
+        let document: server::domain::decision::DecisionDocument = serde_json::from_str(&stored_content).unwrap();
+        assert_eq!(document.external_id, external_id);
+        let agency_id: i64 = agencies::table
+            .filter(agencies::slug.eq(REVENUE))
+            .select(agencies::id)
+            .first(conn)
+            .unwrap();
+        let sender = server::services::ingest::Sender { agency_id, client: "test" };
+        let refused = server::services::ingest::ingest(conn, &app.keys, &sender, vec![document], Utc::now()).unwrap_err();
+        let ServiceError::Conflict { details, .. } = refused else { panic!("{refused:?}") };
+        assert!(details[0].reason.contains("personal data removed after the retention period"), "{details:?}");
+
         // A second purge finds nothing.
+
         let data_after = personal_data(&app);
         let audit_after = audit_entries(&app);
         let again = purge(&app, later, false).await;

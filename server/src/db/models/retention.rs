@@ -8,11 +8,11 @@ use diesel::dsl::max;
 use diesel::prelude::*;
 use std::collections::HashMap;
 
-/// Every state body's id with its stored period in months.
-pub fn periods(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i32)>> {
+/// Every state body's id and slug with its stored period in months.
+pub fn periods(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String, i32)>> {
     agencies::table
         .order(agencies::id.asc())
-        .select((agencies::id, agencies::retention_months))
+        .select((agencies::id, agencies::slug, agencies::retention_months))
         .load(conn)
 }
 

@@ -26,7 +26,7 @@ use crate::services::accounts::normalise_email;
 use crate::services::ServiceError;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// What stands in for the keyed hash of a purged decision's document: a decision sent again
 /// under the same external id is then refused as already stored, and nothing is left to test
@@ -48,9 +48,14 @@ impl Batch {
     }
 }
 
-/// What removing `batch` would remove, counted before anything is written.
-pub fn count(conn: &mut DbConnection, batch: &Batch) -> Result<PurgeCounts, ServiceError> {
-    let forgotten = addresses_to_forget(conn, batch)?;
+/// What removing `batch` would remove, counted before anything is written. `gone` holds the
+/// cases purged earlier in the run (or, in a dry run, that would have been).
+pub fn count(
+    conn: &mut DbConnection,
+    batch: &Batch,
+    gone: &HashSet<i64>,
+) -> Result<PurgeCounts, ServiceError> {
+    let forgotten = addresses_to_forget(conn, batch, gone)?;
     let of_decisions = || decisions::table.filter(decisions::id.eq_any(&batch.decision_ids));
     let of_appeals = || appeals::table.filter(appeals::id.eq_any(&batch.appeal_ids));
     let subject_emails: i64 = of_decisions()
@@ -111,10 +116,11 @@ pub fn count(conn: &mut DbConnection, batch: &Batch) -> Result<PurgeCounts, Serv
 pub fn erase(
     conn: &mut DbConnection,
     batch: &Batch,
+    gone: &HashSet<i64>,
     now: NaiveDateTime,
 ) -> Result<(), ServiceError> {
     // Decided before anything is cleared: afterwards the batch's own rows no longer name them.
-    let forgotten = addresses_to_forget(conn, batch)?;
+    let forgotten = addresses_to_forget(conn, batch, gone)?;
     erase_decisions(conn, batch, now)?;
     erase_appeals(conn, batch)?;
     diesel::update(
@@ -193,11 +199,12 @@ fn erase_appeals(conn: &mut DbConnection, batch: &Batch) -> Result<(), ServiceEr
     Ok(())
 }
 
-/// The batch's addresses (in lower case) that nothing outside it still holds: no other
-/// decision's subject, no other decision's appeal, no staff account.
+/// The batch's addresses (in lower case) that nothing else still holds: no decision outside the
+/// batch and `gone` names them as its subject or on one of its appeals, no staff account has them.
 fn addresses_to_forget(
     conn: &mut DbConnection,
     batch: &Batch,
+    gone: &HashSet<i64>,
 ) -> Result<Vec<String>, ServiceError> {
     let subject: Vec<Option<String>> = decisions::table
         .filter(decisions::id.eq_any(&batch.decision_ids))
@@ -214,25 +221,24 @@ fn addresses_to_forget(
         .map(|email| normalise_email(&email))
         .filter(|email| !email.is_empty())
         .collect();
+    let leaving = |id: &i64| gone.contains(id) || batch.decision_ids.contains(id);
     let mut forgotten = Vec::new();
     for email in addresses {
-        let elsewhere_as_subject: bool = diesel::select(diesel::dsl::exists(
-            decisions::table
-                .filter(lower(decisions::subject_email).eq(&email))
-                .filter(decisions::id.ne_all(&batch.decision_ids)),
-        ))
-        .get_result(conn)?;
-        let elsewhere_as_contact: bool = diesel::select(diesel::dsl::exists(
-            appeals::table
-                .filter(lower(appeals::contact_email.nullable()).eq(&email))
-                .filter(appeals::decision_id.ne_all(&batch.decision_ids)),
-        ))
-        .get_result(conn)?;
+        // Few cases share an address, so their ids are read rather than excluded in SQL,
+        // which would bind every id the run has purged.
+        let as_subject: Vec<i64> = decisions::table
+            .filter(lower(decisions::subject_email).eq(&email))
+            .select(decisions::id)
+            .load(conn)?;
+        let as_contact: Vec<i64> = appeals::table
+            .filter(lower(appeals::contact_email.nullable()).eq(&email))
+            .select(appeals::decision_id)
+            .load(conn)?;
         let staff: bool = diesel::select(diesel::dsl::exists(
             users::table.filter(lower(users::email.nullable()).eq(&email)),
         ))
         .get_result(conn)?;
-        if !(elsewhere_as_subject || elsewhere_as_contact || staff) {
+        if !staff && as_subject.iter().chain(&as_contact).all(leaving) {
             forgotten.push(email);
         }
     }

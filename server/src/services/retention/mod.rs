@@ -24,6 +24,7 @@ use crate::domain::retention::RetentionPeriod;
 use crate::services::ServiceError;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// How to purge.
 #[derive(Debug, Clone)]
@@ -109,22 +110,33 @@ pub fn purge(
         dry_run: options.dry_run,
         ..PurgeReport::default()
     };
-    for (agency_id, stored) in stored_periods::periods(conn)? {
+    // The cases this run has purged (or, in a dry run, would have): an address they alone
+    // held is forgotten once the last of them goes, in a dry run as in a purge.
+    let mut gone: HashSet<i64> = HashSet::new();
+    for (agency_id, slug, stored) in stored_periods::periods(conn)? {
         let period = RetentionPeriod::from_stored(stored).ok_or_else(|| {
             anyhow::anyhow!(
                 "state body {agency_id} has a stored retention period of {stored} months"
             )
         })?;
+        let body = Body {
+            id: agency_id,
+            slug: &slug,
+            period,
+        };
         let mut cursor = None;
         loop {
-            let (counts, next) = if options.dry_run {
+            let (page, counts) = if options.dry_run {
                 let page = cases::expired_page(conn, agency_id, period, cursor, size, now)?;
-                (erase::count(conn, &page.expired)?, page.next)
+                let counts = erase::count(conn, &page.expired, &gone)?;
+                (page, counts)
             } else {
                 write_transaction(conn, |conn| {
-                    purge_batch(conn, options, agency_id, period, cursor, size, now)
+                    purge_batch(conn, options, &body, (cursor, size), &gone, now)
                 })?
             };
+            gone.extend(&page.expired.decision_ids);
+            let next = page.next;
             if counts.cases > 0 {
                 report.counts += counts;
                 report.batches += 1;
@@ -138,37 +150,44 @@ pub fn purge(
     Ok(report)
 }
 
-/// One batch, inside its transaction: find, count, erase, audit.
+/// The state body whose cases are being walked.
+struct Body<'a> {
+    id: i64,
+    slug: &'a str,
+    period: RetentionPeriod,
+}
+
+/// One batch of `body`'s cases (the page of `size` after `cursor`), inside its transaction:
+/// find, count, erase, audit.
 fn purge_batch(
     conn: &mut DbConnection,
     options: &PurgeOptions,
-    agency_id: i64,
-    period: RetentionPeriod,
-    cursor: Option<stored_periods::Cursor>,
-    size: i64,
+    body: &Body<'_>,
+    (cursor, size): (Option<stored_periods::Cursor>, i64),
+    gone: &HashSet<i64>,
     now: NaiveDateTime,
-) -> Result<(PurgeCounts, Option<stored_periods::Cursor>), ServiceError> {
+) -> Result<(cases::Page, PurgeCounts), ServiceError> {
     // Two servers' housekeeping loops purging at once take turns, so no case is counted twice.
     take_turns_on(conn, "retention purge")?;
-    let page = cases::expired_page(conn, agency_id, period, cursor, size, now)?;
+    let page = cases::expired_page(conn, body.id, body.period, cursor, size, now)?;
     if page.expired.is_empty() {
-        return Ok((PurgeCounts::default(), page.next));
+        return Ok((page, PurgeCounts::default()));
     }
-    let counts = erase::count(conn, &page.expired)?;
-    erase::erase(conn, &page.expired, now)?;
+    let counts = erase::count(conn, &page.expired, gone)?;
+    erase::erase(conn, &page.expired, gone, now)?;
     audit::append(
         conn,
         AuditEvent {
             actor: options.actor.clone(),
             action: "retention.purged",
             subject_kind: "agency",
-            subject_id: agency_id.to_string(),
+            subject_id: body.slug.to_string(),
             details: serde_json::json!({
-                "retention_months": period.months(),
+                "retention_months": body.period.months(),
                 "removed": counts,
             }),
         },
         now,
     )?;
-    Ok((counts, page.next))
+    Ok((page, counts))
 }
