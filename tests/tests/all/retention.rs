@@ -6,7 +6,7 @@
 
 use app::i18n::Locale;
 use app::types::{ChallengedFactor, GroundKind, Grounds, OutcomeKind, Role};
-use chrono::{DateTime, Duration, Months, Utc};
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use diesel::prelude::*;
 use server::auth::receipt::{sha256_hex, ReceiptSigner};
 use server::blobs::BlobKey;
@@ -178,20 +178,17 @@ async fn finished_case(app: &TestApp) -> (String, String, String) {
     (decision, appeal, key.as_str().to_string())
 }
 
+/// A decision tally: version, month, outcome, region, language, body, system, decisions.
+type DecisionTally = (i64, NaiveDate, String, String, String, i64, i64, i64);
+/// An appeal tally's key (version, month, region, language) and counts (appeals, upheld,
+/// overturned, withdrawn, pending, answered).
+type AppealTally = (i64, NaiveDate, String, String, i64, i64, i64, i64, i64, i64);
+
 /// Every statistics row, as text, in key order.
 fn figures(app: &TestApp) -> Vec<String> {
     let conn = &mut app.db();
     let mut rows: Vec<String> = Vec::new();
-    let tallies: Vec<(
-        i64,
-        chrono::NaiveDate,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-        i64,
-    )> = decision_tallies::table
+    let tallies: Vec<DecisionTally> = decision_tallies::table
         .order((
             decision_tallies::system_version_id,
             decision_tallies::month,
@@ -217,18 +214,7 @@ fn figures(app: &TestApp) -> Vec<String> {
         .load(conn)
         .unwrap();
     rows.extend(tags.iter().map(|r| format!("appeal_tag {r:?}")));
-    let appeal_counts: Vec<(
-        i64,
-        chrono::NaiveDate,
-        String,
-        String,
-        i64,
-        i64,
-        i64,
-        i64,
-        i64,
-        i64,
-    )> = appeal_tallies::table
+    let appeal_counts: Vec<AppealTally> = appeal_tallies::table
         .order((
             appeal_tallies::system_version_id,
             appeal_tallies::filed_month,
