@@ -63,6 +63,9 @@ pub struct Settings {
     /// Staff two-factor sign-in: which roles must use it (docs/security.md).
     #[serde(default)]
     pub two_factor: TwoFactorSettings,
+    /// Retention of personal data: how often the housekeeping loop purges (docs/security.md).
+    #[serde(default)]
+    pub retention: crate::services::retention::RetentionSettings,
 }
 
 /// Who must sign in with a one-time code as well as a password.
@@ -314,6 +317,7 @@ impl Default for Settings {
             forwarded_header: Default::default(),
             stats: StatsSettings::default(),
             two_factor: TwoFactorSettings::default(),
+            retention: Default::default(),
         }
     }
 }

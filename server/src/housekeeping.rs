@@ -1,7 +1,8 @@
 //! Periodic clean-up the privacy notice promises: attempt records older than a day, session
 //! revocations past their token's expiry, stored form flashes past their life, and email links
 //! a day after they expired; closing decided appeals whose escalation window has passed; and
-//! the staff's daily deadline digest.
+//! the staff's daily deadline digest. A second loop purges the personal data of cases past their
+//! state body's retention period, daily by default ([`spawn_purge`]).
 
 use crate::db::models::{email_link, rate_limit, revoked_session};
 use crate::db::schema::stored_flashes;
@@ -88,3 +89,69 @@ pub fn spawn(pool: DbPool, keys: crate::keys::Keys) {
         tracing::warn!(%error, "housekeeping thread did not start");
     }
 }
+
+/// Purges expired cases (`services::retention`) soon after start and then every
+/// `settings.purge_every_hours`, on a thread of its own with a small runtime for the blob
+/// store; 0 hours leaves purging to `redress purge`.
+pub fn spawn_purge(
+    pool: DbPool,
+    blobs: std::sync::Arc<dyn crate::blobs::BlobStore>,
+    settings: crate::services::retention::RetentionSettings,
+) {
+    if settings.purge_every_hours == 0 {
+        return;
+    }
+    let every = Duration::from_secs(settings.purge_every_hours.saturating_mul(3600));
+    let spawned = std::thread::Builder::new()
+        .name("retention-purge".into())
+        .spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime,
+                Err(error) => {
+                    tracing::warn!(%error, "the retention purge has no runtime; not purging");
+                    return;
+                }
+            };
+            let options = crate::services::retention::PurgeOptions {
+                dry_run: false,
+                batch_size: settings.batch_size(),
+                actor: crate::db::models::audit::Actor::system(),
+            };
+            loop {
+                // Not at the very start: the server's first minute belongs to its requests.
+                std::thread::sleep(PURGE_DELAY.min(every));
+                let purged = pool
+                    .get()
+                    .map_err(anyhow::Error::from)
+                    .and_then(|mut conn| {
+                        Ok(crate::services::retention::run(
+                            &mut conn,
+                            blobs.as_ref(),
+                            runtime.handle(),
+                            &options,
+                            chrono::Utc::now(),
+                        )?)
+                    });
+                match purged {
+                    Ok(report) if report.counts.cases == 0 && report.blobs.deleted == 0 => {}
+                    Ok(report) => tracing::info!(
+                        cases = report.counts.cases,
+                        appeals = report.counts.appeals,
+                        evidence_files = report.blobs.deleted,
+                        "personal data of expired cases removed"
+                    ),
+                    Err(error) => tracing::warn!(error = %error, "the retention purge failed"),
+                }
+                std::thread::sleep(every.saturating_sub(PURGE_DELAY.min(every)));
+            }
+        });
+    if let Err(error) = spawned {
+        tracing::warn!(%error, "retention purge thread did not start");
+    }
+}
+
+/// How long after start the first purge runs.
+const PURGE_DELAY: Duration = Duration::from_secs(60);

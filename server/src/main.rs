@@ -49,6 +49,24 @@ enum Command {
         slug: String,
         #[arg(long)]
         name: String,
+        /// Months personal data is kept after a case's last activity (12 to 1200; default 60).
+        #[arg(long, value_name = "N")]
+        retention_months: Option<i64>,
+    },
+    /// Set how many months a state body keeps a case's personal data after its last activity.
+    SetRetention {
+        #[arg(long)]
+        agency: String,
+        /// 12 to 1200, and longer than the body's challenge window.
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        retention_months: i64,
+    },
+    /// Remove the personal data of cases past their state body's retention period (the
+    /// housekeeping loop also does this daily) and print what went.
+    Purge {
+        /// Print what would be removed and change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Create a staff account; the password is read from standard input or prompted for.
     CreateUser {
@@ -185,7 +203,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 None => Ok(()),
             }
         }
-        Command::CreateAgency { slug, name } => cli::create_agency::run(&settings, &slug, &name),
+        Command::CreateAgency {
+            slug,
+            name,
+            retention_months,
+        } => cli::create_agency::run(&settings, &slug, &name, retention_months),
+        Command::SetRetention {
+            agency,
+            retention_months,
+        } => cli::set_retention::run(&settings, &agency, retention_months),
+        Command::Purge { dry_run } => cli::purge::run(&settings, dry_run).map(|_| ()),
         Command::CreateUser {
             email,
             role,

@@ -88,6 +88,11 @@ impl Application {
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
         crate::housekeeping::spawn(state.pool.clone(), state.keys.clone());
+        crate::housekeeping::spawn_purge(
+            state.pool.clone(),
+            state.blobs.clone(),
+            state.settings.retention.clone(),
+        );
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         crate::keys::refresher::spawn(
             state.pool.clone(),

@@ -15,6 +15,16 @@ pub fn challenge_window(locale: Locale, months: i32) -> String {
     tr!(locale, challenge_how_computed, count = months).to_string()
 }
 
+/// "5 years", "18 months": how long a state body keeps a case's personal data, in whole years
+/// when the months make them.
+pub fn retention_period(locale: Locale, months: i32) -> String {
+    if months % 12 == 0 {
+        tr!(locale, retention_years, count = months / 12).to_string()
+    } else {
+        tr!(locale, deadline_months, count = months).to_string()
+    }
+}
+
 /// "fewer than 10 decisions": a figure suppressed so that nobody can be identified.
 pub fn fewer_than(locale: Locale, count: i64) -> String {
     tr!(locale, fewer_than, count = count).to_string()
@@ -62,6 +72,19 @@ mod tests {
         assert_eq!(working_days(Locale::En, 0), "0 working days");
         assert_eq!(working_days(Locale::En, 2), "2 working days");
         assert_eq!(working_days(Locale::En, 21), "21 working days");
+    }
+
+    #[test]
+    fn retention_periods_read_in_years_when_they_are_whole_years() {
+        assert_eq!(retention_period(Locale::En, 60), "5 years");
+        assert_eq!(retention_period(Locale::En, 12), "1 year");
+        assert_eq!(retention_period(Locale::En, 18), "18 months");
+        assert_eq!(retention_period(Locale::Ru, 60), "5 лет");
+        assert_eq!(retention_period(Locale::Ru, 24), "2 года");
+        assert_eq!(retention_period(Locale::Ru, 252), "21 год");
+        assert_eq!(retention_period(Locale::Ru, 30), "30 месяцев");
+        assert_eq!(retention_period(Locale::Kk, 60), "5 жыл");
+        assert_eq!(retention_period(Locale::Kk, 18), "18 ай");
     }
 
     #[test]

@@ -62,6 +62,12 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
         open: e.challenge_open,
         window_months: e.challenge_window_months,
     };
+    let retention = tr!(
+        locale,
+        explanation_retention,
+        agency = pick_text(&e.agency_name, locale, context.default_locale).0,
+        period = counts::retention_period(locale, e.retention_months)
+    );
     let staff_note = e.viewed_by_staff.then(
         || view! { <p class="notice" role="status">{tr!(locale, explanation_staff_view)}</p> },
     );
@@ -121,6 +127,10 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
                     <li><AgencyText text=d.category />" — "<AgencyText text=d.source /></li>
                 }).collect_view()}
             </ul>
+            <p>
+                {retention}" "
+                <a href="/privacy">{tr!(locale, explanation_retention_link)}</a>
+            </p>
         </section>
         <section aria-labelledby="human-heading">
             <h2 id="human-heading">{tr!(locale, explanation_human)}</h2>

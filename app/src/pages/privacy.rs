@@ -25,6 +25,7 @@ pub fn PrivacyPage() -> impl IntoView {
             {section(tr!(locale, privacy_what_title), tr!(locale, privacy_what_body))}
             {section(tr!(locale, privacy_why_title), tr!(locale, privacy_why_body))}
             {section(tr!(locale, privacy_how_long_title), tr!(locale, privacy_how_long_body))}
+            {section(tr!(locale, privacy_removed_title), tr!(locale, privacy_removed_body))}
             {section(tr!(locale, privacy_who_title), tr!(locale, privacy_who_body))}
             {section(tr!(locale, privacy_rights_title), tr!(locale, privacy_rights_body))}
             {section(tr!(locale, privacy_cookies_title), tr!(locale, privacy_cookies_body))}

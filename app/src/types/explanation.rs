@@ -68,6 +68,8 @@ pub struct Explanation {
     pub challenge_until: CalendarDate,
     pub challenge_window_months: i32,
     pub challenge_open: bool,
+    /// Months the state body keeps the case's personal data after its last activity.
+    pub retention_months: i32,
     /// Whether a staff member is looking (not the citizen).
     pub viewed_by_staff: bool,
     /// Appeals filed on this decision, oldest first: (reference, state). The decision's access

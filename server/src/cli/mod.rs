@@ -14,9 +14,11 @@ pub mod demo_scale;
 pub mod demo_scale_appeals;
 pub mod migrate;
 pub mod outbox;
+pub mod purge;
 pub mod rotate_key;
 pub mod seed_demo;
 pub mod serve;
+pub mod set_retention;
 pub mod worker;
 
 use crate::config::Settings;
@@ -61,7 +63,7 @@ pub fn refusal(error: ServiceError) -> anyhow::Error {
             .map(|p| match p.field.as_str() {
                 // Read from stdin or a prompt, not a flag.
                 "password" => format!("the password {}", p.reason),
-                flag => format!("--{flag} {}", p.reason),
+                flag => format!("--{} {}", flag.replace('_', "-"), p.reason),
             })
             .collect::<Vec<_>>()
             .join("; ")

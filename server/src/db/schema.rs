@@ -10,6 +10,7 @@ diesel::table! {
         challenge_window_months -> Integer,
         created_at -> Timestamp,
         deadline_profile_json -> Text,
+        retention_months -> Integer,
     }
 }
 
@@ -82,6 +83,7 @@ diesel::table! {
         subject_region -> Nullable<Text>,
         created_at -> Timestamp,
         corrected_outcome_json -> Nullable<Text>,
+        purged_at -> Nullable<Timestamp>,
     }
 }
 
@@ -445,5 +447,12 @@ diesel::table! {
         version -> BigInt,
         added_at -> Timestamp,
         verifies_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    blob_deletions (blob_key) {
+        blob_key -> Text,
+        queued_at -> Timestamp,
     }
 }

@@ -10,6 +10,7 @@ pub mod local_time;
 mod properties;
 pub mod reference;
 pub mod register_walk;
+pub mod retention;
 pub mod rules;
 pub mod stats;
 pub mod stored;

@@ -4,7 +4,8 @@
 use super::error::{problem, ServiceError};
 use crate::db::models::agency::{self, Agency, AgencyScope, NewAgency};
 use crate::db::models::ai_system;
-use crate::db::DbConnection;
+use crate::db::{write_transaction, DbConnection};
+use crate::domain::retention::RetentionPeriod;
 use crate::domain::rules::{valid_slug, SLUG_RULE};
 use crate::domain::stored;
 use app::port::StaffPrincipal;
@@ -24,6 +25,18 @@ pub fn create(
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<Agency, ServiceError> {
+    create_with_retention(conn, slug, name, None, now)
+}
+
+/// [`create`], with a retention period in months instead of the default five years
+/// (`domain::retention`); a period out of range is named with the other problems.
+pub fn create_with_retention(
+    conn: &mut DbConnection,
+    slug: &str,
+    name: &str,
+    retention_months: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Agency, ServiceError> {
     let name = name.trim();
     let mut problems = Vec::new();
     if !valid_slug(slug) {
@@ -32,6 +45,13 @@ pub fn create(
     if name.is_empty() {
         problems.push(problem("name", "must not be empty"));
     }
+    let period = retention_months
+        .map(|months| RetentionPeriod::new(months, DEFAULT_CHALLENGE_WINDOW_MONTHS))
+        .transpose()
+        .unwrap_or_else(|refusal| {
+            problems.push(problem("retention_months", refusal.reason()));
+            None
+        });
     if !problems.is_empty() {
         return Err(ServiceError::Invalid(problems));
     }
@@ -44,17 +64,27 @@ pub fn create(
     let names = serde_json::json!({ "kk": name, "ru": name, "en": name });
     let contact = serde_json::to_string(&AgencyContact::default())
         .map_err(|e| ServiceError::Unexpected(e.into()))?;
-    Ok(agency::insert(
-        conn,
-        &NewAgency {
-            slug,
-            name_json: &names.to_string(),
-            contact_json: &contact,
-            time_zone: DEFAULT_TIME_ZONE,
-            challenge_window_months: DEFAULT_CHALLENGE_WINDOW_MONTHS,
-            created_at: now.naive_utc(),
-        },
-    )?)
+    write_transaction(conn, |conn| {
+        let created = agency::insert(
+            conn,
+            &NewAgency {
+                slug,
+                name_json: &names.to_string(),
+                contact_json: &contact,
+                time_zone: DEFAULT_TIME_ZONE,
+                challenge_window_months: DEFAULT_CHALLENGE_WINDOW_MONTHS,
+                created_at: now.naive_utc(),
+            },
+        )?;
+        match period {
+            Some(period) => Ok(agency::set_retention_months(
+                conn,
+                created.id,
+                period.months(),
+            )?),
+            None => Ok(created),
+        }
+    })
 }
 
 /// The staff home page: who is signed in and every agency they may see.

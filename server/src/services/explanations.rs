@@ -151,6 +151,7 @@ fn build(
         challenge_until: calendar(until),
         challenge_window_months: owner.challenge_window_months,
         challenge_open: today <= until,
+        retention_months: owner.retention_months,
         viewed_by_staff,
         appeals: crate::db::models::appeal::on_decision(conn, stored.id)?
             .into_iter()

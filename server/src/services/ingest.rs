@@ -12,6 +12,7 @@ use crate::domain::decision::DecisionDocument;
 use crate::domain::reference::{AccessCode, DecisionReference};
 use crate::domain::validator::Problem;
 use crate::keys::{stored_hash, Keys, Purpose};
+use crate::services::retention::PURGED_CONTENT_HASH;
 use app::types::SystemStatus;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -75,15 +76,23 @@ fn store(
         .iter()
         .zip(&canonical)
         .enumerate()
-        .filter(|(_, (d, content))| {
-            existing.get(&d.external_id).is_some_and(|(_, stored)| {
-                !stored_hash::matches(keys, Purpose::DecisionContent, content, stored)
+        .filter_map(|(index, (d, content))| {
+            let (_, stored) = existing.get(&d.external_id)?;
+            let reason = if stored == PURGED_CONTENT_HASH {
+                format!(
+                    "{} was stored and its personal data removed after the retention period",
+                    d.external_id
+                )
+            } else if !stored_hash::matches(keys, Purpose::DecisionContent, content, stored) {
+                format!("{} was already stored with other content", d.external_id)
+            } else {
+                return None;
+            };
+            Some(Problem {
+                index: Some(index),
+                field: format!("decisions[{index}].external_id"),
+                reason,
             })
-        })
-        .map(|(index, (d, _))| Problem {
-            index: Some(index),
-            field: format!("decisions[{index}].external_id"),
-            reason: format!("{} was already stored with other content", d.external_id),
         })
         .collect();
     if !conflicts.is_empty() {

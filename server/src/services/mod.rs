@@ -23,6 +23,7 @@ pub mod read_back;
 pub mod register;
 pub mod register_browse;
 pub mod register_flags;
+pub mod retention;
 pub mod staff_sessions;
 pub mod stats;
 pub mod two_factor;

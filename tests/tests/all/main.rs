@@ -27,6 +27,7 @@ mod operators;
 mod pages;
 mod receipts;
 mod register_editor;
+mod retention;
 mod security;
 mod security_limits;
 mod staff_auth;

@@ -18,6 +18,8 @@ pub struct Agency {
     pub created_at: NaiveDateTime,
     /// The agency's deadline terms (`domain::calendar::DeadlineProfile`); `{}` is the default.
     pub deadline_profile_json: String,
+    /// Months a case's personal data is kept after its last activity (`domain::retention`).
+    pub retention_months: i32,
 }
 
 /// A new agency.
@@ -109,4 +111,15 @@ pub fn slugs_by_id(conn: &mut DbConnection) -> QueryResult<std::collections::Has
         .select((agencies::id, agencies::slug))
         .load(conn)?;
     Ok(pairs.into_iter().collect())
+}
+
+/// Sets an agency's retention period (checked by `domain::retention`) and returns the agency.
+pub fn set_retention_months(conn: &mut DbConnection, id: i64, months: i32) -> QueryResult<Agency> {
+    diesel::update(agencies::table.find(id))
+        .set(agencies::retention_months.eq(months))
+        .execute(conn)?;
+    agencies::table
+        .find(id)
+        .select(Agency::as_select())
+        .first(conn)
 }
