@@ -527,6 +527,14 @@ on_both_backends_with! {
         assert_eq!(entries.len(), report.batches);
         assert!(entries.iter().all(|e| !e.contains('@') && e.contains("\"cases\"")));
         assert_eq!(server::db::models::audit::first_broken_entry(conn).unwrap(), None);
+        // The audit log, kept after the purge, never held the words of the case.
+        let details: Vec<String> = server::db::schema::audit_log::table
+            .select(server::db::schema::audit_log::details_json)
+            .load(conn)
+            .unwrap();
+        for words in [STATEMENT, REPLY] {
+            assert!(details.iter().all(|d| !d.contains(words)), "{words} copied into the audit log");
+        }
         let settings = app.settings.clone();
         tokio::task::spawn_blocking(move || server::cli::audit_verify::run(&settings, None))
             .await

@@ -63,3 +63,29 @@ pub enum Effect {
     /// The citizen withdrew, with their reason if they gave one.
     WithdrawalRecorded { reason: Option<String> },
 }
+
+impl Effect {
+    /// The effect's name (`question_asked`, `outcome_recorded`, …), all the audit log keeps of
+    /// it: the words people wrote are personal data kept with the appeal, where the retention
+    /// purge removes them, while the audit log is kept unaltered (docs/security.md).
+    pub fn name(&self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|value| value.get("effect")?.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_effects_name_carries_none_of_its_words() {
+        let effect = Effect::ReplyRecorded {
+            reply: "my income was 120,000".into(),
+        };
+        assert_eq!(effect.name(), "reply_recorded");
+        assert_eq!(Effect::ClockPaused.name(), "clock_paused");
+    }
+}

@@ -134,7 +134,8 @@ pub fn take_step(
                 details: serde_json::json!({
                     "from": case.state,
                     "to": step.to,
-                    "effects": step.effects,
+                    // Names only: the words are personal data, purged with the appeal.
+                    "effects": step.effects.iter().map(Effect::name).collect::<Vec<_>>(),
                 }),
             },
             stamp,
