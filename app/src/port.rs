@@ -33,6 +33,8 @@ pub struct SignInStep {
     pub auth_time: i64,
     /// Whether they must set up an authenticator (rather than type a code from one).
     pub enrolling: bool,
+    /// The enrolment this sign-in began: the only one its page may show.
+    pub enrolment: Option<i64>,
 }
 
 /// Whose two-factor page is asked for.

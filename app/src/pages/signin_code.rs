@@ -28,7 +28,7 @@ pub fn SignInCodePage() -> impl IntoView {
             <p>{tr!(locale, signin_code_intro)}</p>
             <form method="post" action="/staff/signin/code" novalidate>
                 <CsrfField />
-                <CodeField errors=errors hint=tr!(locale, signin_code_hint) />
+                <CodeField errors=errors hint=tr!(locale, signin_code_hint) id="code" />
                 <button type="submit" class="button">{tr!(locale, sign_in)}</button>
             </form>
             <p class="hint">
@@ -43,16 +43,19 @@ pub fn SignInCodePage() -> impl IntoView {
 pub fn CodeField(
     errors: Signal<Vec<crate::types::FieldError>>,
     hint: &'static str,
+    /// The input's id: unique on the page, which may hold two code forms.
+    id: &'static str,
 ) -> impl IntoView {
     let locale = use_page_context().locale;
     let invalid = has_error(&errors.get_untracked(), "code");
+    let hint_id = format!("{id}-hint");
     view! {
         <div class="field" class:field-invalid=invalid>
-            <label for="code">{tr!(locale, field_code)}</label>
-            <p class="hint" id="code-hint">{hint}</p>
+            <label for=id>{tr!(locale, field_code)}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
             <FieldMessage errors=errors field="code" />
             <input
-                id="code"
+                id=id
                 name="code"
                 type="text"
                 class="input-code"
@@ -61,7 +64,7 @@ pub fn CodeField(
                 spellcheck="false"
                 maxlength="20"
                 required
-                aria-describedby="code-hint"
+                aria-describedby=hint_id
                 aria-invalid=invalid.then_some("true")
             />
         </div>

@@ -126,7 +126,7 @@ fn Enrol(
                 <h2>{tr!(locale, two_factor_step_confirm)}</h2>
                 <form method="post" action=action novalidate>
                     <CsrfField />
-                    <CodeField errors hint=tr!(locale, two_factor_confirm_hint) />
+                    <CodeField errors hint=tr!(locale, two_factor_confirm_hint) id="code" />
                     <button type="submit" class="button">{tr!(locale, two_factor_turn_on)}</button>
                 </form>
             </li>
@@ -167,9 +167,10 @@ fn Manage(locale: Locale, view: TwoFactorView, errors: Signal<Vec<FieldError>>) 
         <section aria-labelledby="recovery">
             <h2 id="recovery">{tr!(locale, two_factor_recovery_title)}</h2>
             <p>{tr!(locale, two_factor_codes_left, left = left)}</p>
-            <form method="post" action="/staff/two-factor/recovery-codes">
+            <form method="post" action="/staff/two-factor/recovery-codes" novalidate>
                 <CsrfField />
                 <p class="hint">{tr!(locale, two_factor_new_codes_hint)}</p>
+                <CodeField errors hint=tr!(locale, two_factor_app_code_hint) id="new-codes-code" />
                 <button type="submit" class="button button-secondary">{tr!(locale, two_factor_new_codes)}</button>
             </form>
         </section>
@@ -181,7 +182,7 @@ fn Manage(locale: Locale, view: TwoFactorView, errors: Signal<Vec<FieldError>>) 
                 view! {
                     <form method="post" action="/staff/two-factor/off" novalidate>
                         <CsrfField />
-                        <CodeField errors hint=tr!(locale, two_factor_off_hint) />
+                        <CodeField errors hint=tr!(locale, two_factor_off_hint) id="off-code" />
                         <button type="submit" class="button button-secondary">{tr!(locale, two_factor_turn_off)}</button>
                     </form>
                 }

@@ -34,6 +34,10 @@ pub struct StepClaims {
     pub step: Step,
     /// When the password was checked: a password change since then voids the step.
     pub auth_time: i64,
+    /// At [`Step::Enrol`], the enrolment this sign-in began (`services::two_factor::restart`):
+    /// the only one it may read or confirm.
+    #[serde(default)]
+    pub enrolment: Option<i64>,
     pub iat: i64,
     pub exp: i64,
 }
@@ -57,14 +61,22 @@ impl StepTokens {
         StepTokens { keys }
     }
 
-    /// A token for `user_id`, who must still do `step`, issued at `now`.
-    pub fn issue(&self, user_id: i64, step: Step, now: i64) -> anyhow::Result<String> {
+    /// A token for `user_id`, who must still do `step` (with `enrolment` at [`Step::Enrol`]),
+    /// issued at `now`.
+    pub fn issue(
+        &self,
+        user_id: i64,
+        step: Step,
+        enrolment: Option<i64>,
+        now: i64,
+    ) -> anyhow::Result<String> {
         let claims = StepClaims {
             sub: user_id.to_string(),
             aud: STEP_AUDIENCE.into(),
             iss: ISSUER.into(),
             step,
             auth_time: now,
+            enrolment,
             iat: now,
             exp: now + LIFETIME_SECS,
         };
@@ -91,7 +103,9 @@ mod tests {
     #[test]
     fn a_step_token_verifies_and_is_never_a_session() {
         let now = chrono::Utc::now().timestamp();
-        let token = StepTokens::new(keys()).issue(7, Step::Code, now).unwrap();
+        let token = StepTokens::new(keys())
+            .issue(7, Step::Code, None, now)
+            .unwrap();
         let claims = StepTokens::new(keys()).verify(&token).expect("verifies");
         assert_eq!((claims.user_id(), claims.step), (Some(7), Step::Code));
         assert!(SessionTokens::new(keys(), 3600, 600)
@@ -107,7 +121,7 @@ mod tests {
     fn an_old_step_token_is_refused() {
         let long_ago = chrono::Utc::now().timestamp() - LIFETIME_SECS - 1;
         let token = StepTokens::new(keys())
-            .issue(7, Step::Enrol, long_ago)
+            .issue(7, Step::Enrol, Some(1), long_ago)
             .unwrap();
         assert!(StepTokens::new(keys()).verify(&token).is_none());
     }

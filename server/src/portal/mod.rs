@@ -121,13 +121,18 @@ impl Portal for DbPortal {
                 .ok_or(ServiceError::NotFound)?;
             if let TwoFactorViewer::SigningIn(step) = &viewer {
                 let changed = account.password_changed_at.and_utc().timestamp();
-                if !account.active || step.auth_time < changed {
-                    return Err(ServiceError::NotFound);
+                if !account.active
+                    || step.auth_time < changed
+                    || two_factor::pending_enrolment(conn, account.id)? != step.enrolment
+                {
+                    // The step lapsed, or a later sign-in began another enrolment.
+                    return Ok(None);
                 }
             }
-            two_factor::view(conn, &key, &settings, &account, during_sign_in)
+            two_factor::view(conn, &key, &settings, &account, during_sign_in).map(Some)
         })
-        .await
+        .await?
+        .ok_or(AppError::NotSignedIn)
     }
 
     async fn staff_accounts(&self, principal: &StaffPrincipal) -> Result<StaffAccounts, AppError> {

@@ -113,20 +113,18 @@ pub fn sign_in(
     let required = app::types::Role::parse(&account.role)
         .is_some_and(|role| context.two_factor.required_for(role));
     let step = if two_factor::is_on(conn, account.id)? {
-        Some(Step::Code)
+        Some((Step::Code, None))
     } else if required {
-        two_factor::start(
-            conn,
-            &two_factor::key_of(context.keys),
-            account.id,
-            now.and_utc(),
-        )?;
-        Some(Step::Enrol)
+        let key = two_factor::key_of(context.keys);
+        let enrolment = two_factor::restart(conn, &key, account.id, now.and_utc())?;
+        Some((Step::Enrol, Some(enrolment)))
     } else {
         None
     };
-    if let Some(step) = step {
-        let token = context.steps.issue(account.id, step, timestamp)?;
+    if let Some((step, enrolment)) = step {
+        let token = context
+            .steps
+            .issue(account.id, step, enrolment, timestamp)?;
         return Ok(SignInOutcome::NextStep { token, step });
     }
     open_session(
@@ -225,7 +223,14 @@ pub fn finish_sign_in(
             }
             two_factor::check_sign_in_code(conn, &key, context.limits, &account, code)?
         }
-        Step::Enrol => two_factor::confirm(conn, &key, context.limits, &account, code)?,
+        Step::Enrol => {
+            // Only the enrolment this sign-in began: another sign-in with the same password
+            // may have replaced it since.
+            if two_factor::pending_enrolment(conn, account.id)? != claims.enrolment {
+                return Ok(StepOutcome::StartAgain);
+            }
+            two_factor::confirm(conn, &key, context.limits, &account, code)?
+        }
     };
     if !checked.accepted() {
         return Ok(StepOutcome::Code(checked));

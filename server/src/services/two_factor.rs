@@ -62,6 +62,35 @@ pub struct TypedCode<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// Which codes a check accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Accepting {
+    /// The first code of an authenticator waiting for it.
+    First,
+    /// A current code of a confirmed authenticator, and nothing else: for changes made from a
+    /// session (new recovery codes, turning it off), which a stolen session must not make.
+    App,
+    /// A current code or an unused recovery code: for signing in.
+    AppOrRecovery,
+}
+
+/// The id of an enrolment: when it began, in microseconds. A sign-in step names the enrolment
+/// it began, so no one else's (another sign-in with the same password) can be read or
+/// confirmed with it.
+pub fn enrolment_id(row: &TwoFactorRow) -> i64 {
+    row.created_at.and_utc().timestamp_micros()
+}
+
+/// The enrolment `account_id` has waiting, if any.
+pub fn pending_enrolment(
+    conn: &mut DbConnection,
+    account_id: i64,
+) -> Result<Option<i64>, ServiceError> {
+    Ok(two_factor::find(conn, account_id)?
+        .filter(|row| row.confirmed_at.is_none())
+        .map(|row| enrolment_id(&row)))
+}
+
 /// `user`'s state, from their authenticator row.
 fn state_of(row: Option<&TwoFactorRow>) -> TwoFactorState {
     match row {
@@ -159,8 +188,39 @@ pub fn start(
     })
 }
 
-/// Checks `code` against `account`'s authenticator (confirmed or, when `confirming`, waiting
-/// for its first code) and, when `allow_recovery`, its recovery codes. A good code is spent.
+/// A new enrolment for a sign-in that requires one: any enrolment still waiting (begun by an
+/// earlier sign-in, perhaps by someone else with the password) is replaced, with its recovery
+/// codes, so only this sign-in's step can read or confirm the new one. Returns its id.
+pub fn restart(
+    conn: &mut DbConnection,
+    key: &[u8],
+    account_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, ServiceError> {
+    // Stored to the microsecond, as both databases keep it, so the id reads back the same.
+    let now = DateTime::<Utc>::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now);
+    write_transaction(conn, |conn| -> Result<i64, ServiceError> {
+        if two_factor::find(conn, account_id)?.is_some_and(|row| row.confirmed_at.is_some()) {
+            return Err(ServiceError::Unexpected(anyhow::anyhow!(
+                "account {account_id} already has an authenticator"
+            )));
+        }
+        let secret = totp::new_secret();
+        let sealed_secret = two_factor_secret::seal(key, account_id, &secret);
+        let (sealed_codes, hashes) = issue_codes(key, account_id);
+        two_factor::start(
+            conn,
+            account_id,
+            &sealed_secret,
+            &sealed_codes,
+            &hashes,
+            now.naive_utc(),
+        )?;
+        Ok(now.timestamp_micros())
+    })
+}
+
+/// Checks `code` against `account`'s authenticator as `accepting` says. A good code is spent.
 /// Wrong codes are counted and audited.
 fn check(
     conn: &mut DbConnection,
@@ -168,8 +228,9 @@ fn check(
     limits: &RateLimitSettings,
     account: &User,
     code: TypedCode<'_>,
-    confirming: bool,
+    accepting: Accepting,
 ) -> Result<CodeCheck, ServiceError> {
+    let confirming = accepting == Accepting::First;
     let now = code.now.naive_utc();
     let subject = account.id.to_string();
     let since = now - Duration::minutes(limits.window_minutes);
@@ -211,7 +272,7 @@ fn check(
                 CodeCheck::Wrong
             });
         }
-        if !confirming && recovery_codes::looks_like_code(code.typed) {
+        if accepting == Accepting::AppOrRecovery && recovery_codes::looks_like_code(code.typed) {
             let hash = recovery_codes::hash(key, code.typed);
             if two_factor::spend_code(conn, account.id, &hash, now)? {
                 return Ok(CodeCheck::RecoveryCode);
@@ -247,7 +308,7 @@ pub fn check_sign_in_code(
     account: &User,
     code: TypedCode<'_>,
 ) -> Result<CodeCheck, ServiceError> {
-    check(conn, key, limits, account, code, false)
+    check(conn, key, limits, account, code, Accepting::AppOrRecovery)
 }
 
 /// Confirms an enrolment with the first code from the app: from now on codes are asked for.
@@ -258,16 +319,24 @@ pub fn confirm(
     account: &User,
     code: TypedCode<'_>,
 ) -> Result<CodeCheck, ServiceError> {
-    check(conn, key, limits, account, code, true)
+    check(conn, key, limits, account, code, Accepting::First)
 }
 
-/// Replaces `principal`'s recovery codes with new ones (the old ones stop working).
+/// Replaces `principal`'s recovery codes with new ones (the old ones stop working), proven by
+/// a current code from the app: a stolen session alone must not yield codes that sign in.
 pub fn new_recovery_codes(
     conn: &mut DbConnection,
     key: &[u8],
+    limits: &RateLimitSettings,
     principal: &StaffPrincipal,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+    code: TypedCode<'_>,
+) -> Result<CodeCheck, ServiceError> {
+    let now = code.now;
+    let account = user::find_by_id(conn, principal.user_id)?.ok_or(ServiceError::NotFound)?;
+    let checked = check(conn, key, limits, &account, code, Accepting::App)?;
+    if !checked.accepted() {
+        return Ok(checked);
+    }
     write_transaction(conn, |conn| -> Result<(), ServiceError> {
         let row = two_factor::find(conn, principal.user_id)?;
         if state_of(row.as_ref()) != TwoFactorState::On {
@@ -287,7 +356,8 @@ pub fn new_recovery_codes(
             now.naive_utc(),
         )?;
         Ok(())
-    })
+    })?;
+    Ok(checked)
 }
 
 /// The staff member has written the new recovery codes down: they are not shown again.
@@ -322,7 +392,7 @@ pub fn turn_off(
         return Ok(TurnOff::Required);
     }
     let account = user::find_by_id(conn, principal.user_id)?.ok_or(ServiceError::NotFound)?;
-    let checked = check_sign_in_code(conn, key, limits, &account, code)?;
+    let checked = check(conn, key, limits, &account, code, Accepting::App)?;
     if !checked.accepted() {
         return Ok(TurnOff::Code(checked));
     }

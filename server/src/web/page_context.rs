@@ -177,6 +177,7 @@ pub async fn page_context(
                     user_id: claims.user_id()?,
                     auth_time: claims.auth_time,
                     enrolling: claims.step == crate::auth::signin_step::Step::Enrol,
+                    enrolment: claims.enrolment,
                 })
             });
         if let Some(step) = step {

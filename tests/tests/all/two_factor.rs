@@ -248,8 +248,17 @@ on_both_backends_with! {
 
     async fn new_recovery_codes_replace_the_old_and_show_until_kept(app) {
         setup(&app);
-        let (person, _, old) = enrol_at_sign_in(&app, SUPERVISOR).await;
-        let response = person.post("/staff/two-factor/recovery-codes", "/staff/two-factor", &[]).await;
+        let (person, secret, old) = enrol_at_sign_in(&app, SUPERVISOR).await;
+        // A session alone (stolen, say) must not yield codes that sign in: a code from the app
+        // is asked for, and a recovery code will not do.
+        for typed in ["", old[5].as_str()] {
+            let refused = person.post("/staff/two-factor/recovery-codes", "/staff/two-factor", &[("code", typed)]).await;
+            assert_eq!(location(&refused), "/staff/two-factor");
+            assert!(recovery_codes(&person.html("/staff/two-factor").await).is_empty(), "no new codes for {typed:?}");
+        }
+        let response = person
+            .post("/staff/two-factor/recovery-codes", "/staff/two-factor", &[("code", &totp::code_at(&secret, now() + 30))])
+            .await;
         assert_eq!(location(&response), "/staff/two-factor");
         let fresh = recovery_codes(&person.html("/staff/two-factor").await);
         assert_eq!(fresh.len(), 10);
@@ -315,6 +324,25 @@ on_both_backends_with! {
         assert!(pending.is_none(), "the sealed copy of the codes is gone once confirmed");
     }
 
+    async fn another_sign_in_with_the_password_replaces_a_waiting_enrolment(app) {
+        setup(&app);
+        // Someone with the stolen password begins the enrolment and copies its key and codes.
+        let intruder = Person::new(&app);
+        intruder.password(SUPERVISOR).await;
+        let (stolen_secret, stolen_codes) = enrolment(&intruder.html("/staff/signin/two-factor").await);
+
+        // The owner signs in: a new key and new codes, which only their sign-in can read.
+        let (owner, secret, _) = enrol_at_sign_in(&app, SUPERVISOR).await;
+        assert_ne!(secret, stolen_secret);
+        owner.sign_out().await;
+        assert!(intruder.html("/staff/signin/two-factor").await.contains("Sign in again"), "the old step shows nothing");
+
+        let second = Person::new(&app);
+        assert_eq!(location(&second.password(SUPERVISOR).await), "/staff/signin/code");
+        assert_eq!(location(&second.code(&totp::code_at(&stolen_secret, now() + 30)).await), "/staff/signin/code");
+        assert_eq!(location(&second.code(&stolen_codes[0]).await), "/staff/signin/code", "the copied codes are void");
+    }
+
     async fn a_required_role_cannot_turn_it_off(app) {
         setup(&app);
         let (person, secret, _) = enrol_at_sign_in(&app, SUPERVISOR).await;
@@ -344,6 +372,9 @@ on_both_backends_with! {
         assert_eq!(location(&person.password(REVIEWER).await), "/staff/signin/code", "now a code is asked for");
         assert_eq!(location(&person.code(&codes[0]).await), "/staff");
 
+        let with_recovery = person.post("/staff/two-factor/off", "/staff/two-factor", &[("code", codes[1].as_str())]).await;
+        assert_eq!(location(&with_recovery), "/staff/two-factor");
+        assert!(person.html("/staff/two-factor").await.contains("On: a code from your phone"), "a recovery code does not turn it off");
         let empty = person.post("/staff/two-factor/off", "/staff/two-factor", &[("code", "")]).await;
         assert_eq!(location(&empty), "/staff/two-factor");
         assert!(person.html("/staff/two-factor").await.contains("Type the code from your authenticator app"));

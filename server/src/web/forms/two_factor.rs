@@ -114,7 +114,8 @@ pub async fn confirm(
     })
 }
 
-/// `POST /staff/two-factor/recovery-codes`: new codes; the old ones stop working.
+/// `POST /staff/two-factor/recovery-codes`: new codes, with a current code from the app; the
+/// old ones stop working.
 pub async fn new_codes(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -124,12 +125,30 @@ pub async fn new_codes(
         Ok(principal) => principal,
         Err(response) => return Ok(*response),
     };
-    let key = two_factor::key_of(&state.keys);
-    with_connection(&state, locale(&req), move |conn| {
-        two_factor::new_recovery_codes(conn, &key, &principal, chrono::Utc::now())
+    if form.code.trim().is_empty() {
+        return Ok(back_with(&req, FormError::CodeRequired));
+    }
+    let worker_state = state.clone();
+    let ip = client_ip(&req);
+    let checked = with_connection(&state, locale(&req), move |conn| {
+        two_factor::new_recovery_codes(
+            conn,
+            &two_factor::key_of(&worker_state.keys),
+            &worker_state.settings.rate_limit,
+            &principal,
+            TypedCode {
+                typed: &form.code,
+                client_ip: &ip,
+                now: chrono::Utc::now(),
+            },
+        )
     })
     .await?;
-    Ok(done(&req, Notice::RecoveryCodesReplaced))
+    Ok(if checked.accepted() {
+        done(&req, Notice::RecoveryCodesReplaced)
+    } else {
+        back_with(&req, code_error(checked))
+    })
 }
 
 /// `POST /staff/two-factor/codes-kept`: the new codes are written down; hide them.
