@@ -211,6 +211,8 @@ tests::on_both_backends_with! { |s| s.mail.worker = false;
                 .args(args)
                 .env("DATABASE_URL", &app.settings.database_url)
                 .env("REDRESS__DATA_DIR", &app.settings.data_dir)
+                // Its audit entries are keyed, and on PostgreSQL the key is configured, never a file.
+                .env("REDRESS__SECRETS__SIGNING_KEY", app.settings.secrets.signing_key.clone().unwrap())
                 .output()
                 .unwrap();
             (output.status.success(), String::from_utf8_lossy(&output.stdout).to_string(), String::from_utf8_lossy(&output.stderr).to_string())
