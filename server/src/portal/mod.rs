@@ -120,9 +120,7 @@ impl Portal for DbPortal {
             let account = crate::db::models::user::find_by_id(conn, user_id)?
                 .ok_or(ServiceError::NotFound)?;
             if let TwoFactorViewer::SigningIn(step) = &viewer {
-                let changed = account.password_changed_at.and_utc().timestamp();
-                if !account.active
-                    || step.auth_time < changed
+                if !crate::services::staff_sessions::step_holds(&account, step.auth_time)
                     || two_factor::pending_enrolment(conn, account.id)? != step.enrolment
                 {
                     // The step lapsed, or a later sign-in began another enrolment.

@@ -199,8 +199,13 @@ pub fn step_account(
     else {
         return Ok(None);
     };
-    let changed = account.password_changed_at.and_utc().timestamp();
-    Ok((account.active && claims.auth_time >= changed).then_some(account))
+    Ok(step_holds(&account, claims.auth_time).then_some(account))
+}
+
+/// Whether a step whose password was checked at `auth_time` still holds for `account`: it is
+/// active and its password has not changed since.
+pub fn step_holds(account: &user::User, auth_time: i64) -> bool {
+    account.active && auth_time >= account.password_changed_at.and_utc().timestamp()
 }
 
 /// Finishes a sign-in with the code its step asked for: from the authenticator (or a recovery

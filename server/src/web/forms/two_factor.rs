@@ -3,6 +3,7 @@
 //! two-factor sign-in off where the role allows (`services::two_factor`).
 
 use super::{client_ip, csrf_ok, locale, redirect_with_flash, with_connection};
+use crate::db::DbConnection;
 use crate::services::two_factor::{self, CodeCheck, TurnOff, TypedCode};
 use crate::services::ServiceError;
 use crate::state::AppState;
@@ -76,41 +77,72 @@ pub async fn start(
     Ok(crate::web::redirect::see_other(PAGE).finish())
 }
 
+/// A code form of the signed-in staff member, checked (session, CSRF, a code typed) and
+/// handed to `work` on a connection with the code; `Ok(Err(page))` sends them back to the form.
+async fn with_typed_code<T: Send + 'static>(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    form: TwoFactorForm,
+    work: impl FnOnce(
+            &mut DbConnection,
+            &AppState,
+            &StaffPrincipal,
+            TypedCode<'_>,
+        ) -> Result<T, ServiceError>
+        + Send
+        + 'static,
+) -> Result<Result<T, HttpResponse>, WebError> {
+    let principal = match signed_in(req, &form.csrf_token) {
+        Ok(principal) => principal,
+        Err(response) => return Ok(Err(*response)),
+    };
+    if form.code.trim().is_empty() {
+        return Ok(Err(back_with(req, FormError::CodeRequired)));
+    }
+    let worker_state = state.clone();
+    let ip = client_ip(req);
+    let done = with_connection(state, locale(req), move |conn| {
+        let code = TypedCode {
+            typed: &form.code,
+            client_ip: &ip,
+            now: chrono::Utc::now(),
+        };
+        work(conn, &worker_state, &principal, code)
+    })
+    .await?;
+    Ok(Ok(done))
+}
+
+/// The page after a checked code: `notice` when it was good, the code's error when not.
+fn after_code(req: &HttpRequest, checked: CodeCheck, notice: Notice) -> HttpResponse {
+    if checked.accepted() {
+        done(req, notice)
+    } else {
+        back_with(req, code_error(checked))
+    }
+}
+
 /// `POST /staff/two-factor/confirm`: the first code from the app turns it on.
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<TwoFactorForm>,
 ) -> Result<HttpResponse, WebError> {
-    let principal = match signed_in(&req, &form.csrf_token) {
-        Ok(principal) => principal,
-        Err(response) => return Ok(*response),
-    };
-    if form.code.trim().is_empty() {
-        return Ok(back_with(&req, FormError::CodeRequired));
-    }
-    let worker_state = state.clone();
-    let ip = client_ip(&req);
-    let checked = with_connection(&state, locale(&req), move |conn| {
-        let account = crate::db::models::user::find_by_id(conn, principal.user_id)?
-            .ok_or(ServiceError::NotFound)?;
-        two_factor::confirm(
-            conn,
-            &two_factor::key_of(&worker_state.keys),
-            &worker_state.settings.rate_limit,
-            &account,
-            TypedCode {
-                typed: &form.code,
-                client_ip: &ip,
-                now: chrono::Utc::now(),
-            },
-        )
-    })
+    let checked = with_typed_code(
+        &req,
+        &state,
+        form.into_inner(),
+        |conn, state, principal, code| {
+            let account = crate::db::models::user::find_by_id(conn, principal.user_id)?
+                .ok_or(ServiceError::NotFound)?;
+            let key = two_factor::key_of(&state.keys);
+            two_factor::confirm(conn, &key, &state.settings.rate_limit, &account, code)
+        },
+    )
     .await?;
-    Ok(if checked.accepted() {
-        done(&req, Notice::TwoFactorOn)
-    } else {
-        back_with(&req, code_error(checked))
+    Ok(match checked {
+        Ok(checked) => after_code(&req, checked, Notice::TwoFactorOn),
+        Err(back) => back,
     })
 }
 
@@ -121,33 +153,19 @@ pub async fn new_codes(
     state: web::Data<AppState>,
     form: web::Form<TwoFactorForm>,
 ) -> Result<HttpResponse, WebError> {
-    let principal = match signed_in(&req, &form.csrf_token) {
-        Ok(principal) => principal,
-        Err(response) => return Ok(*response),
-    };
-    if form.code.trim().is_empty() {
-        return Ok(back_with(&req, FormError::CodeRequired));
-    }
-    let worker_state = state.clone();
-    let ip = client_ip(&req);
-    let checked = with_connection(&state, locale(&req), move |conn| {
-        two_factor::new_recovery_codes(
-            conn,
-            &two_factor::key_of(&worker_state.keys),
-            &worker_state.settings.rate_limit,
-            &principal,
-            TypedCode {
-                typed: &form.code,
-                client_ip: &ip,
-                now: chrono::Utc::now(),
-            },
-        )
-    })
+    let checked = with_typed_code(
+        &req,
+        &state,
+        form.into_inner(),
+        |conn, state, principal, code| {
+            let key = two_factor::key_of(&state.keys);
+            two_factor::new_recovery_codes(conn, &key, &state.settings.rate_limit, principal, code)
+        },
+    )
     .await?;
-    Ok(if checked.accepted() {
-        done(&req, Notice::RecoveryCodesReplaced)
-    } else {
-        back_with(&req, code_error(checked))
+    Ok(match checked {
+        Ok(checked) => after_code(&req, checked, Notice::RecoveryCodesReplaced),
+        Err(back) => back,
     })
 }
 
@@ -174,33 +192,28 @@ pub async fn turn_off(
     state: web::Data<AppState>,
     form: web::Form<TwoFactorForm>,
 ) -> Result<HttpResponse, WebError> {
-    let principal = match signed_in(&req, &form.csrf_token) {
-        Ok(principal) => principal,
-        Err(response) => return Ok(*response),
-    };
-    if form.code.trim().is_empty() {
-        return Ok(back_with(&req, FormError::CodeRequired));
-    }
-    let worker_state = state.clone();
-    let ip = client_ip(&req);
-    let outcome = with_connection(&state, locale(&req), move |conn| {
-        two_factor::turn_off(
-            conn,
-            &two_factor::key_of(&worker_state.keys),
-            &worker_state.settings.two_factor,
-            &worker_state.settings.rate_limit,
-            &principal,
-            TypedCode {
-                typed: &form.code,
-                client_ip: &ip,
-                now: chrono::Utc::now(),
-            },
-        )
-    })
+    let outcome = with_typed_code(
+        &req,
+        &state,
+        form.into_inner(),
+        |conn, state, principal, code| {
+            let key = two_factor::key_of(&state.keys);
+            let settings = &state.settings;
+            two_factor::turn_off(
+                conn,
+                &key,
+                &settings.two_factor,
+                &settings.rate_limit,
+                principal,
+                code,
+            )
+        },
+    )
     .await?;
     Ok(match outcome {
-        TurnOff::Done => done(&req, Notice::TwoFactorOff),
-        TurnOff::Required => back_with(&req, FormError::TwoFactorRequired),
-        TurnOff::Code(checked) => back_with(&req, code_error(checked)),
+        Ok(TurnOff::Done) => done(&req, Notice::TwoFactorOff),
+        Ok(TurnOff::Required) => back_with(&req, FormError::TwoFactorRequired),
+        Ok(TurnOff::Code(checked)) => back_with(&req, code_error(checked)),
+        Err(back) => back,
     })
 }
