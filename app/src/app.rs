@@ -1,19 +1,21 @@
 //! The document shell (server only) and the routed application (server and client).
 
+use crate::components::form::page_has_errors;
 use crate::components::layout::{Footer, Header};
 use crate::context::provide_page_context;
+use crate::i18n::Locale;
 use crate::pages::stats::{StaffStatsPage, StatsPage};
+use crate::pages::{
+    accessibility::AccessibilityPage, agency::AgencyPage, agency_calendar::AgencyCalendarPage,
+    explanation::ExplanationPage, find::FindPage, home::HomePage, not_found::NotFoundPage,
+    password::ChangePasswordPage, privacy::PrivacyPage, register::RegisterPage,
+    register_edit::RegisterEditPage, register_entry::RegisterEntryPage, signin::SignInPage,
+    staff_decisions::StaffDecisionsPage, staff_flags::StaffFlagsPage, staff_home::StaffHomePage,
+};
 use crate::pages::{
     admin_outbox::AdminOutboxPage, citizen_link::CitizenLinkPage,
     citizen_signin::CitizenSignInPage, confirm_address::ConfirmAddressPage, my_data::MyDataPage,
     my_home::MyHomePage,
-};
-use crate::pages::{
-    agency::AgencyPage, agency_calendar::AgencyCalendarPage, explanation::ExplanationPage,
-    find::FindPage, home::HomePage, not_found::NotFoundPage, password::ChangePasswordPage,
-    privacy::PrivacyPage, register::RegisterPage, register_edit::RegisterEditPage,
-    register_entry::RegisterEntryPage, signin::SignInPage, staff_decisions::StaffDecisionsPage,
-    staff_flags::StaffFlagsPage, staff_home::StaffHomePage,
 };
 use crate::pages::{
     appeal::AppealPage, appeal_receipt::AppealReceiptPage, challenge::ChallengePage,
@@ -52,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -92,9 +95,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="redress-css" href="/style/redress.css" />
-        <Title formatter=|text: String| {
-            if text.is_empty() { "Redress".to_string() } else { format!("{text} · Redress") }
-        } />
+        <Title formatter=page_title(context.locale, page_has_errors(context.flash.as_ref())) />
         <Router>
             <a class="skip-link" href="#main">{tr!(context.locale, skip_to_content)}</a>
             <Header />
@@ -127,6 +128,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/:slug") view=RegisterEntryPage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/accessibility") view=AccessibilityPage />
                     <Route path=path!("/signin") view=CitizenSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/signin/link") view=CitizenLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/confirm") view=ConfirmAddressPage ssr=SsrMode::Async />
@@ -137,5 +139,48 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer />
         </Router>
+    }
+}
+
+/// The document title: the page's own title, then the service's name in the reader's language;
+/// "Error: " first while the page shows a form error, so the first thing a screen reader says
+/// after a failed post is that something needs fixing.
+fn page_title(locale: Locale, has_errors: bool) -> impl Fn(String) -> String + Send + Sync {
+    let service = tr!(locale, service_name);
+    let prefix = if has_errors {
+        tr!(locale, error_prefix)
+    } else {
+        ""
+    };
+    move |text: String| {
+        if text.is_empty() {
+            format!("{prefix}{service}")
+        } else {
+            format!("{prefix}{text} · {service}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_title;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn a_page_with_a_form_error_says_so_first_in_its_title_in_each_language() {
+        assert_eq!(
+            page_title(Locale::En, true)("Sign in".into()),
+            "Error: Sign in · Redress: decisions explained"
+        );
+        assert!(page_title(Locale::Ru, true)("Вход".into()).starts_with("Ошибка: Вход · "));
+        assert!(page_title(Locale::Kk, true)("Кіру".into()).starts_with("Қате: Кіру · "));
+        assert_eq!(
+            page_title(Locale::Ru, false)(String::new()),
+            "Redress: разъяснение решений"
+        );
+        assert_eq!(
+            page_title(Locale::Kk, false)("Кіру".into()),
+            "Кіру · Redress: шешімдер түсіндірмесі"
+        );
     }
 }

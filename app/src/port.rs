@@ -189,6 +189,19 @@ pub fn decision_viewer() -> Option<DecisionViewer> {
         .map(DecisionViewer::Citizen)
 }
 
+/// Who runs the portal, as configured: the privacy notice and the accessibility statement
+/// name them.
+pub fn operator_details() -> crate::types::OperatorDetails {
+    use_context::<leptos_actix::Request>()
+        .and_then(|request| {
+            request
+                .extensions()
+                .get::<crate::types::OperatorDetails>()
+                .cloned()
+        })
+        .unwrap_or_default()
+}
+
 /// The citizen signed in by email in this request, if any.
 pub fn citizen_email() -> Option<CitizenEmail> {
     let request = use_context::<leptos_actix::Request>()?;

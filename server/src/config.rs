@@ -66,6 +66,10 @@ pub struct Settings {
     /// Retention of personal data: how often the housekeeping loop purges (docs/security.md).
     #[serde(default)]
     pub retention: crate::services::retention::RetentionSettings,
+    /// Who runs the portal: the data controller, its addresses and the complaints body, as the
+    /// privacy notice and the accessibility statement name them (README.md, "Configuration").
+    #[serde(default)]
+    pub operator: app::types::OperatorDetails,
 }
 
 /// Who must sign in with a one-time code as well as a password.
@@ -318,6 +322,7 @@ impl Default for Settings {
             stats: StatsSettings::default(),
             two_factor: TwoFactorSettings::default(),
             retention: Default::default(),
+            operator: Default::default(),
         }
     }
 }

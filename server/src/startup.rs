@@ -220,6 +220,8 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                 web::get().to(stats_export::staff),
             )
             .route("/style/redress.css", web::get().to(style::stylesheet))
+            .route("/favicon.svg", web::get().to(style::icon))
+            .route("/favicon.ico", web::get().to(style::icon))
             .route("/pkg/{file:.*}", web::get().to(assets::pkg_file))
             .configure(forms::configure)
             .leptos_routes_with_context(routes.clone(), context.clone(), page_shell.clone())

@@ -139,6 +139,7 @@ pub fn Footer() -> impl IntoView {
                 <p>{tr!(locale, footer_about)}</p>
                 <ul class="footer-links">
                     <li><a href="/privacy">{tr!(locale, nav_privacy)}</a></li>
+                    <li><a href="/accessibility">{tr!(locale, nav_accessibility)}</a></li>
                     <li><a href="/register">{tr!(locale, nav_register)}</a></li>
                     <li><a href="/stats">{tr!(locale, nav_stats)}</a></li>
                     <li><a href="/api/v1/openapi.json">{tr!(locale, nav_api)}</a></li>

@@ -10,8 +10,10 @@ use leptos::prelude::*;
 pub fn AgencyText(text: LocalizedText) -> impl IntoView {
     let context = use_page_context();
     let (value, fallback) = pick_text(&text, context.locale, context.default_locale);
+    // The space keeps the note a separate phrase for screen readers and in copied text.
     let note = fallback.map(|shown| {
         view! {
+            " "
             <span class="lang-note" lang=context.locale.code()>
                 {tr!(context.locale, shown_in_language, language = shown.native_name())}
             </span>

@@ -1,7 +1,7 @@
 //! `/signin`: a citizen asks for a single-use sign-in link by email. The form posts to the
 //! server in plain HTML; with JavaScript it also checks the address before sending.
 
-use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::island::{mark_hydrated, FormContext};
 use crate::context::use_page_context;
 use crate::i18n::labels;
@@ -110,6 +110,7 @@ fn CitizenSignInForm(form: FormContext, errors: Vec<FieldError>, email: String) 
                     value=email
                     node_ref=email_ref
                     aria-invalid=move || has_error(&errors.get(), "email").then_some("true")
+                    aria-describedby=move || described_by(None, "email", &errors.get())
                 />
             </div>
             <button type="submit" class="button">{tr!(locale, citizen_signin_submit)}</button>

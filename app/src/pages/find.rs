@@ -1,10 +1,11 @@
 //! `/find`: the citizen types the reference and access code from the decision letter.
 
-use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::island::{mark_hydrated, FormContext};
 use crate::context::use_page_context;
 use crate::i18n::labels;
 use crate::tr;
+use crate::types::examples::{EXAMPLE_ACCESS_CODE, EXAMPLE_REFERENCE};
 use crate::types::FieldError;
 use crate::types::FormError;
 use leptos::ev::SubmitEvent;
@@ -72,18 +73,20 @@ fn FindForm(form: FormContext, errors: Vec<FieldError>, reference: String) -> im
             <CsrfField />
             <div class="field" class:field-invalid=invalid("reference")>
                 <label for="reference">{tr!(locale, field_reference)}</label>
-                <p class="hint" id="reference-hint">{tr!(locale, hint_reference)}</p>
+                <p class="hint" id="reference-hint">{tr!(locale, hint_reference, example = EXAMPLE_REFERENCE)}</p>
                 <FieldMessage errors=errors field="reference" />
                 <input id="reference" name="reference" type="text" class="input-code" autocomplete="off"
-                    autocapitalize="characters" spellcheck="false" value=reference aria-describedby="reference-hint" node_ref=reference_ref
+                    autocapitalize="characters" spellcheck="false" value=reference node_ref=reference_ref
+                    aria-describedby=move || described_by(Some("reference-hint"), "reference", &errors.get())
                     aria-invalid=move || invalid("reference")().then_some("true") />
             </div>
             <div class="field" class:field-invalid=invalid("access_code")>
                 <label for="access_code">{tr!(locale, field_access_code)}</label>
-                <p class="hint" id="access-code-hint">{tr!(locale, hint_access_code)}</p>
+                <p class="hint" id="access-code-hint">{tr!(locale, hint_access_code, example = EXAMPLE_ACCESS_CODE)}</p>
                 <FieldMessage errors=errors field="access_code" />
                 <input id="access_code" name="access_code" type="text" class="input-code" autocomplete="off"
-                    autocapitalize="characters" spellcheck="false" aria-describedby="access-code-hint" node_ref=code_ref
+                    autocapitalize="characters" spellcheck="false" node_ref=code_ref
+                    aria-describedby=move || described_by(Some("access-code-hint"), "access_code", &errors.get())
                     aria-invalid=move || invalid("access_code")().then_some("true") />
             </div>
             <button type="submit" class="button">{tr!(locale, find_submit)}</button>
@@ -120,7 +123,34 @@ fn check_typed(reference: &str, code: &str) -> Vec<FieldError> {
 #[cfg(test)]
 mod tests {
     use super::check_typed;
+    use crate::i18n::{labels, Locale};
+    use crate::tr;
+    use crate::types::examples::{EXAMPLE_ACCESS_CODE, EXAMPLE_REFERENCE};
     use crate::types::FormError;
+
+    #[test]
+    fn every_language_shows_the_examples_that_can_never_open_a_decision() {
+        for locale in Locale::ALL {
+            let hints = [
+                tr!(locale, hint_reference, example = EXAMPLE_REFERENCE).to_string(),
+                labels::form_error(locale, FormError::ReferenceFormat).to_string(),
+            ];
+            for hint in hints {
+                assert!(hint.contains(EXAMPLE_REFERENCE), "{locale:?}: {hint}");
+            }
+            let hints = [
+                tr!(locale, hint_access_code, example = EXAMPLE_ACCESS_CODE).to_string(),
+                labels::form_error(locale, FormError::AccessCodeFormat).to_string(),
+            ];
+            for hint in hints {
+                assert!(hint.contains(EXAMPLE_ACCESS_CODE), "{locale:?}: {hint}");
+                assert!(
+                    !hint.contains("K4Q9-2MZT"),
+                    "the demo's working code is no example"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_browser_check_accepts_loose_typing_and_names_missing_or_malformed_fields() {

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod accessibility;
 pub mod admin_outbox;
 pub mod agency;
 pub mod agency_calendar;

@@ -3,7 +3,7 @@
 //! server measures it; the policy itself is applied when the form is posted).
 
 use crate::api::PasswordStrength;
-use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::island::{mark_hydrated, FormContext};
 use crate::context::use_page_context;
 use crate::i18n::{labels, Locale};
@@ -57,7 +57,7 @@ fn PasswordForm(form: FormContext, errors: Vec<FieldError>) -> impl IntoView {
                     type="password"
                     autocomplete=autocomplete
                     required
-                    aria-describedby=hint.map(|_| format!("{name}-hint"))
+                    aria-describedby=described_by(hint.map(|_| format!("{name}-hint")).as_deref(), name, &errors.get_untracked())
                     aria-invalid=has_error(&errors.get_untracked(), name).then_some("true")
                     on:input=move |ev| {
                         if measured_field {

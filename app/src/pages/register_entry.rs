@@ -2,7 +2,7 @@
 //! redress figures, and a form to flag an error in the entry.
 
 use crate::api::{load_register_entry, AppError};
-use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::{counts, labels};
@@ -197,13 +197,15 @@ fn FlagForm(slug: String) -> impl IntoView {
                 <div class="field" class:field-invalid=invalid("message")>
                     <label for="message">{tr!(locale, flag_message)}</label>
                     <FieldMessage errors=errors field="message" />
-                    <textarea id="message" name="message" rows="5" aria-invalid=invalid("message").then_some("true")>{message}</textarea>
+                    <textarea id="message" name="message" rows="5" aria-invalid=invalid("message").then_some("true")
+                        aria-describedby=described_by(None, "message", &errors.get_untracked())>{message}</textarea>
                 </div>
                 <div class="field" class:field-invalid=invalid("contact_email")>
                     <label for="contact_email">{tr!(locale, flag_email)}</label>
                     <p class="hint" id="contact-email-hint">{tr!(locale, flag_email_hint)}</p>
                     <FieldMessage errors=errors field="contact_email" />
-                    <input id="contact_email" name="contact_email" type="email" autocomplete="email" value=email aria-describedby="contact-email-hint" aria-invalid=invalid("contact_email").then_some("true") />
+                    <input id="contact_email" name="contact_email" type="email" autocomplete="email" value=email aria-invalid=invalid("contact_email").then_some("true")
+                        aria-describedby=described_by(Some("contact-email-hint"), "contact_email", &errors.get_untracked()) />
                 </div>
                 <button type="submit" class="button button-secondary">{tr!(locale, flag_submit)}</button>
             </form>

@@ -1,7 +1,7 @@
 //! Staff sign-in. The form posts to the server in plain HTML; with JavaScript it also
 //! checks empty fields before sending and offers a "show password" toggle.
 
-use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::island::{mark_hydrated, FormContext};
 use crate::context::use_page_context;
 use crate::i18n::labels;
@@ -89,6 +89,7 @@ fn SignInForm(form: FormContext, errors: Vec<FieldError>, email: String) -> impl
                     value=email
                     node_ref=email_ref
                     aria-invalid=move || has_error(&errors.get(), "email").then_some("true")
+                    aria-describedby=move || described_by(None, "email", &errors.get())
                 />
             </div>
             <div class="field" class:field-invalid=move || has_error(&errors.get(), "password")>
@@ -103,6 +104,7 @@ fn SignInForm(form: FormContext, errors: Vec<FieldError>, email: String) -> impl
                         required
                         node_ref=password_ref
                         aria-invalid=move || has_error(&errors.get(), "password").then_some("true")
+                        aria-describedby=move || described_by(None, "password", &errors.get())
                     />
                     <button
                         type="button"

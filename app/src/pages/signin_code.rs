@@ -1,7 +1,7 @@
 //! The second step of a staff sign-in: the six-digit code from the authenticator app, or one
 //! of the recovery codes. A plain form; the server holds the step (`/staff/signin/code`).
 
-use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::context::use_page_context;
 use crate::i18n::labels;
 use crate::tr;
@@ -64,7 +64,7 @@ pub fn CodeField(
                 spellcheck="false"
                 maxlength="20"
                 required
-                aria-describedby=hint_id
+                aria-describedby=described_by(Some(hint_id.as_str()), "code", &errors.get_untracked())
                 aria-invalid=invalid.then_some("true")
             />
         </div>

@@ -1,6 +1,7 @@
 //! Decision references and access codes in Crockford base32: short, read aloud and typed
 //! without confusion. Entry ignores case, spaces and dashes, and reads O as 0, I and L as 1.
 
+use app::types::examples::{EXAMPLE_ACCESS_CODE, EXAMPLE_REFERENCE};
 use rand::Rng;
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -41,9 +42,19 @@ fn random_symbols(count: usize) -> String {
 pub struct DecisionReference(String);
 
 impl DecisionReference {
-    /// A new random reference.
+    /// A new random reference; never the example the forms show.
     pub fn generate() -> DecisionReference {
-        DecisionReference::from_symbols(&random_symbols(8))
+        loop {
+            let reference = DecisionReference::from_symbols(&random_symbols(8));
+            if !reference.is_example() {
+                return reference;
+            }
+        }
+    }
+
+    /// Whether this is the example in the forms' hints, which must never open anything.
+    pub fn is_example(&self) -> bool {
+        DecisionReference::parse(EXAMPLE_REFERENCE).is_some_and(|example| example == *self)
     }
 
     fn from_symbols(symbols: &str) -> DecisionReference {
@@ -113,10 +124,20 @@ impl AppealReference {
 pub struct AccessCode(String);
 
 impl AccessCode {
-    /// A new random code.
+    /// A new random code; never the example the forms show.
     pub fn generate() -> AccessCode {
-        let symbols = random_symbols(8);
-        AccessCode(format!("{}-{}", &symbols[..4], &symbols[4..]))
+        loop {
+            let symbols = random_symbols(8);
+            let code = AccessCode(format!("{}-{}", &symbols[..4], &symbols[4..]));
+            if !code.is_example() {
+                return code;
+            }
+        }
+    }
+
+    /// Whether this is the example in the forms' hints, which must never open anything.
+    pub fn is_example(&self) -> bool {
+        AccessCode::parse(EXAMPLE_ACCESS_CODE).is_some_and(|example| example == *self)
     }
 
     /// Parses a code typed loosely.
@@ -171,6 +192,18 @@ mod tests {
             Some("K4Q9-2MZ0".into())
         );
         assert_eq!(AccessCode::parse("K4Q9"), None);
+    }
+
+    #[test]
+    fn the_examples_in_the_hints_are_recognised_however_they_are_typed() {
+        let reference = DecisionReference::parse(&EXAMPLE_REFERENCE.to_lowercase()).unwrap();
+        assert!(reference.is_example());
+        assert!(!DecisionReference::parse("RD-DEM0-0001")
+            .unwrap()
+            .is_example());
+        let code = AccessCode::parse(&EXAMPLE_ACCESS_CODE.replace('-', " ")).unwrap();
+        assert!(code.is_example());
+        assert!(!AccessCode::parse("K4Q9-2MZT").unwrap().is_example());
     }
 
     #[test]

@@ -43,7 +43,13 @@ pub fn open_with_code(
         tracing::warn!(%address, "find-my-decision rate limit reached");
         return Ok(Opening::RateLimited);
     }
-    let found = decision::find_by_reference(conn, reference.as_str())?;
+    // The examples the form's hints show are never issued; refused before any look-up, so a
+    // citizen who copies them learns only that the pair is wrong.
+    let found = if reference.is_example() || code.is_example() {
+        None
+    } else {
+        decision::find_by_reference(conn, reference.as_str())?
+    };
     if let Some(found) = found.as_ref().filter(|d| {
         stored_hash::matches(
             keys,

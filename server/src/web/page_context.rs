@@ -166,6 +166,10 @@ pub async fn page_context(
         req.extensions_mut()
             .insert(app::port::CitizenAccess { reference });
     }
+    // The privacy notice and the accessibility statement name the operator as configured.
+    if matches!(path.as_str(), "/privacy" | "/accessibility") {
+        req.extensions_mut().insert(state.settings.operator.clone());
+    }
     if let Some(principal) = principal.clone() {
         req.extensions_mut().insert(principal);
     } else if is_sign_in_path(&path) {

@@ -5,6 +5,7 @@
 //! new area as a module here, not as a new file beside this folder. Browser tests live in
 //! `browser` and are kept to one at a time by `.config/nextest.toml` (filter `test(/^browser::/)`).
 
+mod accessibility;
 mod api_contract;
 mod api_decisions;
 mod api_snapshots;
@@ -13,6 +14,7 @@ mod appeal_pages;
 mod appeals;
 mod bench_ingest;
 mod browser;
+mod browser_a11y;
 mod browser_appeals;
 mod browser_password;
 mod browser_stats;

@@ -1,5 +1,7 @@
 //! `POST /find` and `POST /d/signout`: a citizen opens one decision with its reference and
-//! access code, and ends that access. A wrong pair never says which half was wrong.
+//! access code, and ends that access. A wrong pair never says which half was wrong. The
+//! reference typed comes back into the form; the access code never does (it is the secret
+//! half, and the flash cookie would carry it), and the messages say so.
 
 use super::{client_ip, csrf_ok, locale, redirect_with_flash, secure_cookies};
 use crate::auth::citizen_token::{self, LIFETIME_SECS};
@@ -119,8 +121,10 @@ pub async fn post(
                     .finish(),
             )
         }
+        // Which half was wrong is never said; the message is on the access code, the half that
+        // must be typed again (it is never sent back into the page), with the reference kept.
         Opening::Mismatch => Ok(back(vec![flash::field_error(
-            "reference",
+            "access_code",
             FormError::FindMismatch,
         )])),
         Opening::RateLimited => Ok(back(vec![flash::field_error(
