@@ -25,15 +25,17 @@ pub fn CsrfField() -> impl IntoView {
 pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let locale = use_page_context().locale;
     let summary = NodeRef::<html::Div>::new();
-    // The first run is the page as the server sent it (already focused by `autofocus`); later
-    // runs follow a new list of errors, or the new element that shows it.
+    // The first run is the page as the server sent it (already focused by `autofocus`, and
+    // the reader may have moved on since); each later run follows a check in the browser. The
+    // focus moves once the new summary is drawn.
     Effect::new(move |ran: Option<()>| {
-        let shown = summary.get();
         let any = !errors.get().is_empty();
         if ran.is_some() && any {
-            if let Some(element) = shown {
-                let _ = element.focus();
-            }
+            request_animation_frame(move || {
+                if let Some(element) = summary.get_untracked() {
+                    let _ = element.focus();
+                }
+            });
         }
     });
     move || {
