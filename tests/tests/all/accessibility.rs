@@ -34,10 +34,17 @@ async fn find(app: &TestApp, reference: &str, code: &str) -> String {
         .to_string()
 }
 
+/// The page in `language`, as a browser that asks for it gets it.
 async fn page_in(app: &TestApp, path: &str, language: &str) -> String {
-    let separator = if path.contains('?') { '&' } else { '?' };
-    app.get_html(&format!("{path}{separator}lang={language}"))
+    app.client
+        .get(app.url(path))
+        .header("accept-language", language)
+        .send()
         .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
 }
 
 /// The `<input>` tag whose id is `id`.
