@@ -136,6 +136,7 @@ mod citizen;
 mod explanation;
 mod mail;
 mod messages;
+pub mod reasons;
 mod register;
 mod register_content;
 mod stats;
