@@ -65,6 +65,17 @@ async fn root_number(browser: &Browser, property: &str) -> f64 {
         .unwrap_or_else(|| panic!("html.{property} is a number"))
 }
 
+/// Saves a screenshot of the whole page, the window stretched to the page's height.
+async fn full_page_screenshot(browser: &Browser, name: &str, width: u32) {
+    let height = root_number(browser, "scrollHeight").await as u32;
+    let _ = browser
+        .client
+        .set_window_size(width, height.clamp(HEIGHT, 8000))
+        .await;
+    browser.screenshot(name).await;
+    let _ = browser.client.set_window_size(width, HEIGHT).await;
+}
+
 async fn reasons_fit_a_phone(javascript: bool) {
     let app = TestApp::spawn(Backend::Sqlite).await;
     server::cli::seed_demo::seed(&mut app.db(), &app.keys).expect("demo data");
@@ -147,7 +158,7 @@ async fn reasons_fit_a_phone(javascript: bool) {
                     let px = size[1].as_f64().unwrap_or(0.0);
                     assert!(px >= SMALLEST_TEXT, "{page}: {} is {px} px", size[0]);
                 }
-                browser.screenshot(&format!("reasons-{width}-{lang}")).await;
+                full_page_screenshot(&browser, &format!("reasons-{width}-{lang}"), width).await;
                 let violations = browser.axe_violations().await;
                 assert!(violations.is_empty(), "{page}: {violations:#?}");
             } else {
@@ -181,4 +192,40 @@ async fn the_reasons_fit_a_phone_in_every_language_with_javascript_on() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reasons_fit_a_phone_in_every_language_with_javascript_off() {
     reasons_fit_a_phone(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_desktop_the_exact_weights_are_a_table_and_the_page_has_no_accessibility_violations() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    server::cli::seed_demo::seed(&mut app.db(), &app.keys).expect("demo data");
+    let (reference, code) = server::cli::demo_decisions::DEMO_PAIRS[0];
+    let browser = Browser::start(true, (1280, HEIGHT)).await;
+    open_decision(&browser, &app, reference, code).await;
+    for lang in ["ru", "kk"] {
+        browser
+            .goto(&app.url(&format!("/d/{reference}?lang={lang}")))
+            .await;
+        browser
+            .client
+            .find(Locator::Css(".exact-weights summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let header = browser
+            .client
+            .find(Locator::Css(".factor-table thead th"))
+            .await
+            .unwrap();
+        let (_, _, column_width, _) = header.rectangle().await.unwrap();
+        assert!(
+            column_width > 50.0,
+            "{lang}: on a desktop the weights are a table with its column names ({column_width} px)"
+        );
+        full_page_screenshot(&browser, &format!("reasons-1280-{lang}"), 1280).await;
+        let violations = browser.axe_violations().await;
+        assert!(violations.is_empty(), "{lang}: {violations:#?}");
+    }
+    browser.close().await;
 }
