@@ -3,12 +3,12 @@
 pub mod appeal_table;
 pub mod case_actions;
 pub mod case_file;
-pub mod chart;
 pub mod deadline;
 pub mod form;
 pub mod island;
 pub mod layout;
 pub mod pager;
+pub mod reasons;
 pub mod receipt;
 pub mod stats_chart;
 pub mod text;

@@ -11,6 +11,7 @@ pub mod labels;
 pub mod mail;
 pub mod regions;
 pub mod stats_words;
+pub mod weights;
 pub use error_page::{cross_site_words, error_page_words, CrossSiteWords, ErrorPageWords};
 pub use format::{format_date, format_day_range, format_value};
 

@@ -1,8 +1,8 @@
 //! `/d/{reference}`: a decision explained in plain language, ending in one clear next step.
 
 use crate::api::load_explanation;
-use crate::components::chart::FactorChart;
 use crate::components::form::CsrfField;
+use crate::components::reasons::DecisionReasons;
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::appeal_labels;
@@ -14,9 +14,6 @@ use crate::types::{AgencyContact, AppealState, CalendarDate, Explanation, Locali
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-
-/// How many reasons are shown first: at most four principal reasons, as adverse-action notices give.
-const PRINCIPAL_REASONS: usize = 4;
 
 fn date(locale: Locale, d: CalendarDate) -> String {
     format_date(locale, d.year, d.month, d.day)
@@ -49,7 +46,6 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
     let locale = context.locale;
     let e = explanation;
     let title = format!("{} · {}", tr!(locale, explanation_title), e.reference);
-    let principal: Vec<_> = e.factors.iter().take(PRINCIPAL_REASONS).cloned().collect();
     let system_href = format!("/register/{}?version={}", e.system_slug, e.system_version);
     let human = labels::human_involvement(locale, e.human_involvement);
     let decided = date(locale, e.decided_on);
@@ -85,26 +81,7 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
             <h2 id="summary-heading">{tr!(locale, explanation_summary)}</h2>
             <p class="lead"><AgencyText text=e.summary /></p>
         </section>
-        <section aria-labelledby="reasons-heading">
-            <h2 id="reasons-heading">{tr!(locale, explanation_reasons)}</h2>
-            <ol class="reason-list">
-                {principal.into_iter().map(|f| {
-                    let effect = if f.contribution >= 0.0 { tr!(locale, reason_for) } else { tr!(locale, reason_against) };
-                    let class = if f.contribution >= 0.0 { "reason reason-for" } else { "reason reason-against" };
-                    view! {
-                        <li class=class>
-                            <span class="reason-label"><AgencyText text=f.label /></span>
-                            <span class="reason-value">{tr!(locale, value_used)}": "<strong>{format_value(locale, &f.value, f.unit.as_deref())}</strong></span>
-                            <span class="reason-effect">{effect}</span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </section>
-        <section aria-labelledby="chart-heading">
-            <h2 id="chart-heading">{tr!(locale, explanation_all_factors)}</h2>
-            {view! { <FactorChart factors=e.factors /> }.into_any()}
-        </section>
+        {view! { <DecisionReasons factors=e.factors for_staff=e.viewed_by_staff /> }.into_any()}
         {(!e.counterfactuals.is_empty()).then(|| view! {
             <section aria-labelledby="counterfactual-heading">
                 <h2 id="counterfactual-heading">{tr!(locale, explanation_counterfactuals)}</h2>

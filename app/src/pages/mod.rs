@@ -19,6 +19,8 @@ mod citizen_render_tests;
 pub mod citizen_signin;
 pub mod confirm_address;
 pub mod explanation;
+#[cfg(all(test, feature = "ssr"))]
+mod explanation_render_tests;
 pub mod find;
 pub mod home;
 pub mod my_data;

@@ -138,6 +138,7 @@ mod explanation;
 mod mail;
 mod messages;
 mod operator;
+pub mod reasons;
 mod register;
 mod register_content;
 mod stats;

@@ -249,12 +249,15 @@ async fn citizen_reads_a_loosely_typed_decision_in_each_language(javascript: boo
         format!("/d/{reference}")
     );
     assert_eq!(browser.text("h1").await, "Your decision explained");
-    let bars = browser
+    let reasons = browser
         .client
-        .find_all(Locator::Css(".factor-chart svg rect"))
+        .find_all(Locator::Css(".reason-list .reason-bar"))
         .await
         .unwrap();
-    assert!(!bars.is_empty(), "the factor chart is drawn");
+    assert!(
+        !reasons.is_empty(),
+        "the main reasons are listed, each with its bar"
+    );
     assert!(browser
         .text(".challenge-panel")
         .await

@@ -64,7 +64,7 @@ on_both_backends! {
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers().get("cache-control").unwrap(), "no-store");
         let html = response.text().await.unwrap();
-        for expected in ["Your decision explained", "The main reasons", "<svg", "How much each factor counted", "Challenge this decision", "You can challenge this decision until", "Legal basis"] {
+        for expected in ["Your decision explained", "The main reasons", "The largest reason", "Details: the exact weights", "Challenge this decision", "You can challenge this decision until", "Legal basis"] {
             assert!(html.contains(expected), "the explanation shows {expected:?}");
         }
         assert!(html.matches("class=\"reason reason-").count() <= 4, "at most four principal reasons");
