@@ -20,6 +20,7 @@ mod citizen;
 mod citizen_email;
 mod database;
 mod deadlines;
+mod decision_quality;
 mod key_rotation;
 mod mail_delivery;
 mod notifications;
