@@ -241,5 +241,23 @@ on_both_backends! {
         let document: Value = serde_json::from_str(&content).unwrap();
         assert_eq!(document["outcome"], "incomplete", "{document}");
         assert!(document["action"]["by"].as_str().is_some_and(|by| by.len() == 10), "{document}");
+
+        // The load generator copies demo documents onto other dates: its actions move with them.
+        let signer = server::auth::receipt::ReceiptSigner::from_seed(&app.keys.receipt_seed()).unwrap();
+        let summary = server::cli::demo_scale::seed(&mut app.db(), &app.keys, &signer, 300, chrono::Utc::now().naive_utc())
+            .unwrap()
+            .expect("load data added");
+        assert_eq!(summary.decisions, 300);
+        let loaded: Vec<String> = decisions::table.filter(decisions::external_id.like("SCALE-%"))
+            .select(decisions::content_json).load(&mut app.db()).unwrap();
+        assert_eq!(loaded.len(), 300);
+        let mut with_action = 0;
+        for content in &loaded {
+            let document: server::domain::decision::DecisionDocument = serde_json::from_str(content).unwrap();
+            let found = server::domain::decision_quality::check(&document);
+            assert!(found.is_empty(), "{} has {found:?}", document.external_id);
+            with_action += usize::from(document.action.is_some());
+        }
+        assert!(with_action > 0, "some load decisions carry an action");
     }
 }
