@@ -118,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/appeals/:reference") view=StaffAppealPage ssr=SsrMode::Async />
                     <Route path=path!("/ombudsman") view=OmbudsmanPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/register/:slug/edit") view=RegisterEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/register/:slug/quality") view=crate::pages::staff_quality::StaffQualityPage ssr=SsrMode::Async />
                     <Route path=path!("/find") view=FindPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference") view=ExplanationPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference/challenge") view=ChallengePage ssr=SsrMode::Async />

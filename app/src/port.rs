@@ -84,6 +84,15 @@ pub trait Portal: Send + Sync + 'static {
         slug: &str,
         version: Option<i32>,
     ) -> Result<RegisterEntry, AppError>;
+    /// The quality score of a system in the register; `NotFound` if there is none.
+    async fn system_quality(&self, slug: &str) -> Result<crate::types::SystemQuality, AppError>;
+    /// A system's quality score with its worst examples, for a supervisor of the agency that
+    /// owns it; `NotFound` otherwise.
+    async fn quality_review(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+    ) -> Result<crate::types::QualityReview, AppError>;
     /// A decision's explanation, if the viewer may read it; `NotFound` otherwise.
     async fn explanation(
         &self,

@@ -22,6 +22,12 @@ pub async fn load_register_entry(
     crate::port::portal()?.register_entry(&slug, version).await
 }
 
+/// The quality score of a system in the register.
+#[server(prefix = "/rpc", endpoint = "system_quality")]
+pub async fn load_system_quality(slug: String) -> Result<crate::types::SystemQuality, AppError> {
+    crate::port::portal()?.system_quality(&slug).await
+}
+
 /// A decision's explanation, for the citizen who opened it or staff of its agency.
 #[server(prefix = "/rpc", endpoint = "explanation")]
 pub async fn load_explanation(reference: String) -> Result<Explanation, AppError> {

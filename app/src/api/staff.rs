@@ -18,6 +18,13 @@ pub async fn load_staff_agency(slug: String) -> Result<AgencyOverview, AppError>
     portal.staff_agency(&principal, &slug).await
 }
 
+/// A system's quality score with its worst examples, for its agency's supervisors.
+#[server(prefix = "/rpc", endpoint = "quality_review")]
+pub async fn load_quality_review(slug: String) -> Result<crate::types::QualityReview, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.quality_review(&principal, &slug).await
+}
+
 /// A page of the agency's decisions.
 #[server(prefix = "/rpc", endpoint = "staff_decisions")]
 pub async fn load_staff_decisions(

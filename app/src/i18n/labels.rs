@@ -138,3 +138,17 @@ pub fn notice(locale: Locale, notice: Notice) -> &'static str {
         Notice::FormExpired => tr!(locale, error_csrf),
     }
 }
+
+/// A kind of explanation quality warning (docs/api.md, "Quality checks").
+pub fn quality_code(locale: Locale, code: crate::types::QualityCode) -> &'static str {
+    use crate::types::QualityCode;
+    match code {
+        QualityCode::FactorLabelMissing => tr!(locale, quality_code_factor_label_missing),
+        QualityCode::SummarySentenceLong => tr!(locale, quality_code_summary_sentence_long),
+        QualityCode::SummaryTooLong => tr!(locale, quality_code_summary_too_long),
+        QualityCode::DeadlineWithoutAction => tr!(locale, quality_code_deadline_without_action),
+        QualityCode::CounterfactualAgainstReasons => {
+            tr!(locale, quality_code_counterfactual_against_reasons)
+        }
+    }
+}

@@ -8,6 +8,7 @@ use crate::context::use_page_context;
 use crate::i18n::appeal_labels;
 use crate::i18n::{counts, labels};
 use crate::i18n::{format_date, format_value, pick_text, Locale};
+use crate::pages::explanation_action::ActionSection;
 use crate::pages::status::citizen_load_error;
 use crate::tr;
 use crate::types::{AgencyContact, AppealState, CalendarDate, Explanation, LocalizedText};
@@ -81,6 +82,7 @@ fn ExplanationView(explanation: Explanation) -> impl IntoView {
             <h2 id="summary-heading">{tr!(locale, explanation_summary)}</h2>
             <p class="lead"><AgencyText text=e.summary /></p>
         </section>
+        {e.action.map(|action| view! { <ActionSection action /> })}
         {view! { <DecisionReasons factors=e.factors for_staff=e.viewed_by_staff /> }.into_any()}
         {(!e.counterfactuals.is_empty()).then(|| view! {
             <section aria-labelledby="counterfactual-heading">

@@ -19,6 +19,7 @@ mod citizen_render_tests;
 pub mod citizen_signin;
 pub mod confirm_address;
 pub mod explanation;
+pub mod explanation_action;
 #[cfg(all(test, feature = "ssr"))]
 mod explanation_render_tests;
 pub mod find;
@@ -33,6 +34,7 @@ pub mod receipt_verify;
 pub mod register;
 pub mod register_edit;
 pub mod register_entry;
+pub mod register_quality;
 #[cfg(all(test, feature = "ssr"))]
 mod render_support;
 pub mod signin;
@@ -45,6 +47,7 @@ pub mod staff_appeals;
 pub mod staff_decisions;
 pub mod staff_flags;
 pub mod staff_home;
+pub mod staff_quality;
 pub mod stats;
 mod stats_cells;
 mod stats_concerns;

@@ -8,6 +8,7 @@ use crate::context::use_page_context;
 use crate::i18n::{counts, labels};
 use crate::i18n::{format_date, LocalizedText};
 use crate::pages::not_found::set_not_found_status;
+use crate::pages::register_quality::QualitySection;
 use crate::pages::staff_home::load_error;
 use crate::tr;
 use crate::types::{Assessment, PublicCount, RegisterEntry};
@@ -123,6 +124,7 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
             <p class="hint">{tr!(locale, register_figures_note)}</p>
             <p><a href=stats_href>{tr!(locale, register_stats_link)}</a></p>
         </section>
+        <QualitySection slug=entry.slug.clone() can_review=can_edit />
         <section aria-labelledby="entry-heading">
             <h2 id="entry-heading">{tr!(locale, register_entry_version, version = entry.version.to_string())}</h2>
             <dl class="entry-fields">

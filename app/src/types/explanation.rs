@@ -45,6 +45,16 @@ pub struct DataSourceView {
     pub source: LocalizedText,
 }
 
+/// What the citizen should do after the decision, and by when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionView {
+    pub what: LocalizedText,
+    /// The last day to do it.
+    pub by: CalendarDate,
+    /// The document to bring or send, if the agency named one.
+    pub document: Option<LocalizedText>,
+}
+
 /// Everything the explanation page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
@@ -75,6 +85,8 @@ pub struct Explanation {
     /// Appeals filed on this decision, oldest first: (reference, state). The decision's access
     /// code opens them too.
     pub appeals: Vec<(String, super::AppealState)>,
+    /// What the agency asks the citizen to do next, if anything.
+    pub action: Option<ActionView>,
 }
 
 /// Staff search over their agency's decisions.

@@ -7,6 +7,7 @@
 use crate::db::models::decision;
 use crate::db::schema::{ai_systems, decisions};
 use crate::db::DbConnection;
+use crate::domain::calendar::working_calendar::WorkingCalendar;
 use crate::domain::decision_walk::read_batch;
 use crate::keys::{stored_hash, Keys, Purpose};
 use crate::services::ingest::{self, Sender};
@@ -115,15 +116,8 @@ fn synthesise(
     rng: &mut StdRng,
 ) -> Value {
     let language = LANGUAGES[index % 3];
-    let mut factors = Vec::new();
-    let mut sum = 0.0;
-    for factor in template["factors"].as_array().into_iter().flatten() {
-        let (value_text, contribution) = draw(factor, language, rng);
-        sum += contribution;
-        factors.push((factor, value_text, contribution));
-    }
     let threshold = template["threshold"].as_f64().unwrap_or(0.0);
-    let favourable = sum >= threshold;
+    let (factors, sum, favourable) = consistent_draw(template, language, threshold, rng);
     let outcome = if favourable {
         &template["favourable"]
     } else {
@@ -159,6 +153,9 @@ fn synthesise(
     } else {
         counterfactuals(template, &factors, sum, threshold)
     };
+    let action = (!favourable)
+        .then(|| action(&template["unfavourable_action"], decided_at.date_naive()))
+        .flatten();
     let involvement = template["human_involvement"].as_str().unwrap_or("none");
     let reviewer = (involvement != "none")
         .then(|| format!("reviewer{}@{}.demo.gov.kz", index % 7 + 1, "staff"));
@@ -167,6 +164,7 @@ fn synthesise(
         "system": template["system"],
         "outcome": outcome["code"],
         "outcome_label": outcome["label"],
+        "outcome_direction": if favourable { "favourable" } else { "unfavourable" },
         "decided_at": decided_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         "legal_basis": template["legal_basis"],
         "summary": summary,
@@ -189,7 +187,61 @@ fn synthesise(
             "language": language,
             "region": demo_region(index),
         },
+        "action": action,
     })
+}
+
+/// Draws the factors until the largest reason pushes the way the outcome went, as the
+/// quality checks require (`domain::decision_quality`): with a threshold below zero, a sum
+/// can pass while its largest part counted against the citizen, and such a letter would say
+/// "approved, mainly because of what counted against you". Returns the factors with their
+/// shown values and contributions, the sum, and whether the outcome is favourable.
+fn consistent_draw<'t>(
+    template: &'t Value,
+    language: &str,
+    threshold: f64,
+    rng: &mut StdRng,
+) -> (Vec<(&'t Value, String, f64)>, f64, bool) {
+    const ATTEMPTS: usize = 100;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let factors: Vec<(&Value, String, f64)> = template["factors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|factor| {
+                let (value_text, contribution) = draw(factor, language, rng);
+                (factor, value_text, contribution)
+            })
+            .collect();
+        let sum: f64 = factors.iter().map(|f| f.2).sum();
+        let favourable = sum >= threshold;
+        let top = factors
+            .iter()
+            .map(|f| (f.2 * 1000.0).round() / 1000.0)
+            .filter(|c| *c != 0.0)
+            .max_by(|a, b| a.abs().total_cmp(&b.abs()))
+            .unwrap_or(0.0);
+        let consistent = if favourable { top >= 0.0 } else { top <= 0.0 };
+        if consistent || attempt == ATTEMPTS {
+            return (factors, sum, favourable);
+        }
+    }
+}
+
+/// The action a template asks of the citizen after an unfavourable outcome, due the given
+/// number of working days after the decision on Kazakhstan's calendar.
+fn action(template: &Value, decided_on: chrono::NaiveDate) -> Option<Value> {
+    let working_days = u32::try_from(template["working_days"].as_u64()?).ok()?;
+    let due = WorkingCalendar::kazakhstan(Vec::new())
+        .add_working_days(decided_on, working_days)
+        .due;
+    Some(json!({
+        "what": template["what"],
+        "by": due.format("%Y-%m-%d").to_string(),
+        "document": template["document"],
+    }))
 }
 
 /// The KATO codes of Kazakhstan's oblasts and cities of republican significance, the largest
@@ -280,7 +332,9 @@ fn counterfactuals(
 ) -> Vec<Value> {
     let mut found = Vec::new();
     for (factor, _, current) in factors {
-        if factor["kind"] != "number" || factor["citizen_can_change"] != true {
+        // Only a reason that counted against the citizen is a way out worth showing: the
+        // quality checks warn when a counterfactual changes only what counted for them.
+        if factor["kind"] != "number" || factor["citizen_can_change"] != true || *current >= 0.0 {
             continue;
         }
         let weight = factor["weight"].as_f64().unwrap_or(0.0);

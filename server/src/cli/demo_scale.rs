@@ -28,6 +28,7 @@ use crate::config::Settings;
 use crate::db::models::decision::NewDecision;
 use crate::db::schema::{ai_system_versions, ai_systems, decisions};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::calendar::working_calendar::WorkingCalendar;
 use crate::domain::decision::DecisionDocument;
 use crate::domain::reference::{AccessCode, DecisionReference};
 use crate::keys::{stored_hash, Keys, Purpose};
@@ -117,6 +118,9 @@ pub struct LoadSystem {
 pub struct Document {
     pieces: Vec<(String, Option<Slot>)>,
     pub factor_keys: Vec<String>,
+    /// The working days the document's action gives after its decision, kept as a count so
+    /// each load decision's action falls due after its own date.
+    action_working_days: Option<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -125,13 +129,15 @@ enum Slot {
     DecidedAt,
     Email,
     Region,
+    ActionBy,
 }
 
-const SLOTS: [(&str, Slot); 4] = [
+const SLOTS: [(&str, Slot); 5] = [
     ("@@SCALE_EXTERNAL_ID@@", Slot::ExternalId),
     ("@@SCALE_DECIDED_AT@@", Slot::DecidedAt),
     ("@@SCALE_EMAIL@@", Slot::Email),
     ("@@SCALE_REGION@@", Slot::Region),
+    ("@@SCALE_ACTION_BY@@", Slot::ActionBy),
 ];
 
 /// The systems and documents the load draws from.
@@ -358,6 +364,10 @@ impl Document {
         let object = doc
             .as_object_mut()
             .ok_or_else(|| anyhow::anyhow!("a demo decision is not a JSON object"))?;
+        let action_working_days = action_working_days(object);
+        if let Some(action) = object.get_mut("action").and_then(Value::as_object_mut) {
+            action.insert("by".into(), SLOTS[4].0.into());
+        }
         object.insert("external_id".into(), SLOTS[0].0.into());
         object.insert("decided_at".into(), SLOTS[1].0.into());
         let subject = object
@@ -390,6 +400,7 @@ impl Document {
         let document = Document {
             pieces,
             factor_keys,
+            action_working_days,
         };
         // What the load stores must read back as a decision.
         let sample = document.render("SCALE-0", "2026-01-01T00:00:00Z", "a@b.kz", "750000000");
@@ -400,6 +411,7 @@ impl Document {
     fn render(&self, external_id: &str, decided_at: &str, email: &str, region: &str) -> String {
         let mut out =
             String::with_capacity(self.pieces.iter().map(|p| p.0.len()).sum::<usize>() + 64);
+        let action_by = self.action_by(decided_at);
         for (text, slot) in &self.pieces {
             out.push_str(text);
             out.push_str(match slot {
@@ -407,11 +419,40 @@ impl Document {
                 Some(Slot::DecidedAt) => decided_at,
                 Some(Slot::Email) => email,
                 Some(Slot::Region) => region,
+                Some(Slot::ActionBy) => action_by.as_str(),
                 None => "",
             });
         }
         out
     }
+
+    /// The action's date for a decision at `decided_at`: as many working days after it as the
+    /// demo decision's action gave.
+    fn action_by(&self, decided_at: &str) -> String {
+        let decided_on = decided_at
+            .get(..10)
+            .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
+        match (decided_on, self.action_working_days) {
+            (Some(day), Some(working_days)) => WorkingCalendar::kazakhstan(Vec::new())
+                .add_working_days(day, working_days)
+                .due
+                .format("%Y-%m-%d")
+                .to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The working days between a stored demo decision and its action's date, if it has one.
+fn action_working_days(document: &serde_json::Map<String, Value>) -> Option<u32> {
+    let decided_on = document
+        .get("decided_at")?
+        .as_str()?
+        .get(..10)
+        .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())?;
+    let by =
+        NaiveDate::parse_from_str(document.get("action")?.get("by")?.as_str()?, "%Y-%m-%d").ok()?;
+    Some(WorkingCalendar::kazakhstan(Vec::new()).working_days_between(decided_on, by))
 }
 
 /// Cuts every text given in several languages (an object of `kk`, `ru` and `en` strings) to

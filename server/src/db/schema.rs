@@ -275,6 +275,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    decision_quality_warnings (id) {
+        id -> BigInt,
+        decision_id -> BigInt,
+        system_id -> BigInt,
+        code -> Text,
+        field -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     stored_flashes (id) {
         id -> Text,
         payload -> Text,
@@ -293,6 +304,8 @@ diesel::joinable!(decisions -> agencies (agency_id));
 diesel::joinable!(decisions -> ai_system_versions (system_version_id));
 diesel::joinable!(calendar_exceptions -> agencies (agency_id));
 diesel::joinable!(appeals -> decisions (decision_id));
+diesel::joinable!(decision_quality_warnings -> decisions (decision_id));
+diesel::joinable!(decision_quality_warnings -> ai_systems (system_id));
 diesel::joinable!(appeals -> agencies (agency_id));
 diesel::joinable!(systemic_reviews -> ai_systems (system_id));
 diesel::joinable!(systemic_reviews -> users (opened_by));
@@ -302,6 +315,7 @@ diesel::joinable!(appeal_attachments -> appeals (appeal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     agencies,
+    decision_quality_warnings,
     calendar_exceptions,
     users,
     ai_systems,

@@ -4,7 +4,7 @@
 
 use app::i18n::Locale;
 use app::types::{HumanInvolvement, LocalizedText};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -71,6 +71,39 @@ pub struct Subject {
     pub region: Option<String>,
 }
 
+/// Whether an outcome gives the citizen what they asked for: the sign every factor's
+/// contribution is read against (docs/api.md, "Quality checks").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeDirection {
+    Favourable,
+    Unfavourable,
+}
+
+impl OutcomeDirection {
+    pub fn parse(value: &str) -> Option<OutcomeDirection> {
+        match value {
+            "favourable" => Some(OutcomeDirection::Favourable),
+            "unfavourable" => Some(OutcomeDirection::Unfavourable),
+            _ => None,
+        }
+    }
+}
+
+/// What the citizen should do after the decision, and by when (docs/api.md, "The action").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What to do, in plain words.
+    pub what: LocalizedText,
+    /// The last day to do it, not before the day of the decision.
+    #[schema(value_type = String, format = Date, example = "2026-12-08")]
+    pub by: NaiveDate,
+    /// The document to bring or send, if one is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<LocalizedText>,
+}
+
 /// One decision with its explanation. Unknown fields are refused when a decision is submitted
 /// (the walker names them); the type itself accepts them so that a stored decision can be
 /// returned with its metadata beside it.
@@ -88,6 +121,11 @@ pub struct DecisionDocument {
     /// A short code the agency defines.
     pub outcome: String,
     pub outcome_label: LocalizedText,
+    /// Whether the outcome is what the citizen asked for; when omitted, read from the outcome
+    /// code where the code says (`approved`, `denied`, ...). Left out of the canonical form
+    /// when omitted, so documents stored before it existed compare as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome_direction: Option<OutcomeDirection>,
     pub decided_at: DateTime<Utc>,
     pub legal_basis: LocalizedText,
     pub summary: LocalizedText,
@@ -108,6 +146,9 @@ pub struct DecisionDocument {
     pub model_version: String,
     #[serde(default)]
     pub subject: Option<Subject>,
+    /// What the citizen should do, by when. Left out of the canonical form when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
 }
 
 impl DecisionDocument {

@@ -3,8 +3,10 @@
 //! version and its register date) are the ingest service's.
 
 use super::decision::{
-    Change, Counterfactual, DataSource, DecisionBatch, DecisionDocument, Factor, Subject,
+    Action, Change, Counterfactual, DataSource, DecisionBatch, DecisionDocument, Factor,
+    OutcomeDirection, Subject,
 };
+use super::decision_quality;
 use super::validator::{Validator, MAX_TEXT_CHARS};
 use app::i18n::Locale;
 use app::types::HumanInvolvement;
@@ -19,12 +21,13 @@ const MAX_SHORT: usize = 200;
 /// A decision dated further ahead than this is a clock or data error, not a decision.
 pub const MAX_FUTURE: chrono::Duration = chrono::Duration::days(1);
 
-const KNOWN: [&str; 15] = [
+const KNOWN: [&str; 17] = [
     "external_id",
     "system",
     "system_version",
     "outcome",
     "outcome_label",
+    "outcome_direction",
     "decided_at",
     "legal_basis",
     "summary",
@@ -35,6 +38,7 @@ const KNOWN: [&str; 15] = [
     "human_reviewer",
     "model_version",
     "subject",
+    "action",
 ];
 
 /// Reads item `index` of a batch at `now`; every problem is recorded in `v` with its full path.
@@ -56,6 +60,15 @@ pub fn read_decision(
     };
     let outcome = v.string(map.get("outcome"), &at("outcome"), 64);
     let outcome_label = v.text(map.get("outcome_label"), &at("outcome_label"), MAX_SHORT);
+    let outcome_direction = match map.get("outcome_direction") {
+        None | Some(Value::Null) => None,
+        some => v.choice(
+            some,
+            &at("outcome_direction"),
+            OutcomeDirection::parse,
+            "favourable, unfavourable",
+        ),
+    };
     let decided_at = timestamp(map.get("decided_at"), &at("decided_at"), now, v);
     let legal_basis = v.text(map.get("legal_basis"), &at("legal_basis"), MAX_TEXT_CHARS);
     let summary = v.text(map.get("summary"), &at("summary"), MAX_TEXT_CHARS);
@@ -94,6 +107,7 @@ pub fn read_decision(
     };
     let model_version = v.string(map.get("model_version"), &at("model_version"), MAX_SHORT);
     let subject = subject(map.get("subject"), &at("subject"), v);
+    let action = action(map.get("action"), &at("action"), v);
     if v.count() != before {
         return None;
     }
@@ -103,6 +117,7 @@ pub fn read_decision(
         system_version,
         outcome: outcome?,
         outcome_label: outcome_label?,
+        outcome_direction,
         decided_at: decided_at?,
         legal_basis: legal_basis?,
         summary: summary?,
@@ -113,6 +128,29 @@ pub fn read_decision(
         human_reviewer,
         model_version: model_version?,
         subject,
+        action,
+    })
+}
+
+/// The optional action: what to do, a date, and perhaps a document. Whether the date is after
+/// the decision is a quality check (`domain::decision_quality`), which names it the same way.
+fn action(value: Option<&Value>, field: &str, v: &mut Validator) -> Option<Action> {
+    if matches!(value, None | Some(Value::Null)) {
+        return None;
+    }
+    let map = object_at(value?, field, &["what", "by", "document"], v)?;
+    let what = v.text(map.get("what"), &format!("{field}.what"), MAX_TEXT_CHARS);
+    let by = v
+        .date(map.get("by"), &format!("{field}.by"))
+        .and_then(|text| chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok());
+    let document = match map.get("document") {
+        None | Some(Value::Null) => None,
+        some => v.text(some, &format!("{field}.document"), MAX_SHORT),
+    };
+    Some(Action {
+        what: what?,
+        by: by?,
+        document,
     })
 }
 
@@ -392,6 +430,18 @@ pub fn read_batch(
                 ),
                 None => {
                     first_index.insert(external_id, index);
+                }
+            }
+        }
+        // A document of the right shape may still contradict itself: the hard quality checks
+        // refuse it here, named like any other problem (docs/api.md, "Quality checks").
+        if let (true, Some(document)) = (v.details.is_empty(), &document) {
+            for finding in decision_quality::check(document) {
+                if finding.severity == decision_quality::Severity::Hard {
+                    v.fail(
+                        &format!("decisions[{index}].{}", finding.field),
+                        finding.message,
+                    );
                 }
             }
         }

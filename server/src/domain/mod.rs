@@ -4,6 +4,7 @@ pub mod appeal;
 pub mod attempts;
 pub mod calendar;
 pub mod decision;
+pub mod decision_quality;
 pub mod decision_walk;
 pub mod local_time;
 #[cfg(test)]

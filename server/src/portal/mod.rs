@@ -5,8 +5,8 @@ use crate::auth::receipt::ReceiptSigner;
 use crate::db::{DbConnection, DbPool};
 use crate::services::appeals::{filing_form, queue, reading};
 use crate::services::{
-    agencies, calendar_page, citizen_data, decision_search, explanations, outbox_admin,
-    register_browse, register_flags, stats, two_factor, ServiceError,
+    agencies, calendar_page, citizen_data, decision_quality, decision_search, explanations,
+    outbox_admin, register_browse, register_flags, stats, two_factor, ServiceError,
 };
 use crate::telemetry::new_reference;
 use actix_web::web;
@@ -158,6 +158,22 @@ impl Portal for DbPortal {
     ) -> Result<RegisterEntry, AppError> {
         let slug = slug.to_string();
         self.run(move |conn| register_browse::entry(conn, &slug, version))
+            .await
+    }
+
+    async fn system_quality(&self, slug: &str) -> Result<app::types::SystemQuality, AppError> {
+        let slug = slug.to_string();
+        self.run(move |conn| decision_quality::of_system(conn, &slug))
+            .await
+    }
+
+    async fn quality_review(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+    ) -> Result<app::types::QualityReview, AppError> {
+        let (principal, slug) = (principal.clone(), slug.to_string());
+        self.run(move |conn| decision_quality::review(conn, &principal, &slug))
             .await
     }
 

@@ -12,7 +12,8 @@ use crate::domain::reference::DecisionReference;
 use crate::domain::stored;
 use app::port::DecisionViewer;
 use app::types::{
-    CalendarDate, ChangeView, CounterfactualView, DataSourceView, Explanation, FactorView,
+    ActionView, CalendarDate, ChangeView, CounterfactualView, DataSourceView, Explanation,
+    FactorView,
 };
 use app::types::{LocalizedText, RiskLevel};
 use chrono::{Datelike, NaiveDate};
@@ -148,6 +149,11 @@ fn build(
         counterfactuals,
         data_sources,
         human_involvement: content.human_involvement,
+        action: content.action.map(|action| ActionView {
+            what: action.what,
+            by: calendar(action.by),
+            document: action.document,
+        }),
         challenge_until: calendar(until),
         challenge_window_months: owner.challenge_window_months,
         challenge_open: today <= until,

@@ -6,9 +6,11 @@
 use super::error::ServiceError;
 use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::decision::{self, NewDecision};
+use crate::db::models::decision_quality::{self as quality_rows, NewWarning};
 use crate::db::schema::{ai_system_versions, ai_systems};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::decision::DecisionDocument;
+use crate::domain::decision_quality::{self, Severity};
 use crate::domain::reference::{AccessCode, DecisionReference};
 use crate::domain::validator::Problem;
 use crate::keys::{stored_hash, Keys, Purpose};
@@ -35,6 +37,34 @@ pub struct Ingested {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_code: Option<String>,
     pub status: IngestStatus,
+    /// The soft quality problems found (docs/api.md, "Quality checks"): the decision is
+    /// stored, and counted against its system's quality score when first stored.
+    pub warnings: Vec<QualityWarning>,
+}
+
+/// One soft quality problem in a stored decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct QualityWarning {
+    /// A JSON path such as `decisions[3].factors[0].label.kk`.
+    pub field: String,
+    /// A stable code: `factor_label_missing`, `summary_sentence_long`, `summary_too_long`,
+    /// `deadline_without_action` or `counterfactual_against_reasons`.
+    pub code: String,
+    /// Why, in English.
+    pub message: String,
+}
+
+/// The soft findings of item `index`, as answered.
+fn warnings_of(index: usize, document: &DecisionDocument) -> Vec<QualityWarning> {
+    decision_quality::check(document)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Soft)
+        .map(|f| QualityWarning {
+            field: format!("decisions[{index}].{}", f.field),
+            code: f.code.to_string(),
+            message: f.message,
+        })
+        .collect()
 }
 
 /// Who sent the batch, for the audit log.
@@ -106,17 +136,39 @@ fn store(
     }
     let mut rows = Vec::new();
     let mut codes = Vec::new();
+    let mut found_warnings = Vec::new();
     let mut results = Vec::with_capacity(documents.len());
-    for ((document, version_id), content) in documents.into_iter().zip(versions).zip(canonical) {
+    for (index, ((document, (version_id, system_id)), content)) in documents
+        .into_iter()
+        .zip(versions)
+        .zip(canonical)
+        .enumerate()
+    {
+        let warnings = warnings_of(index, &document);
         if let Some((reference, _)) = existing.get(&document.external_id) {
+            // Answered again, never stored again: a re-send is not counted twice.
             results.push(Ingested {
                 external_id: document.external_id,
                 reference: reference.clone(),
                 access_code: None,
                 status: IngestStatus::Unchanged,
+                warnings,
             });
             continue;
         }
+        let root = format!("decisions[{index}].");
+        found_warnings.push((
+            system_id,
+            warnings
+                .iter()
+                .map(|w| {
+                    (
+                        w.code.clone(),
+                        w.field.trim_start_matches(&root).to_string(),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ));
         let code = AccessCode::generate();
         rows.push(new_row(
             keys,
@@ -133,10 +185,12 @@ fn store(
             reference: String::new(),
             access_code: None,
             status: IngestStatus::Created,
+            warnings,
         });
     }
     insert_with_fresh_references(conn, &mut rows)?;
     crate::services::stats::upkeep::count_new_decisions(conn, &rows)?;
+    store_warnings(conn, &rows, found_warnings, now)?;
     for ((position, code), row) in codes.into_iter().zip(&rows) {
         results[position].reference = row.reference.clone();
         results[position].access_code = Some(code.as_str().to_string());
@@ -160,6 +214,46 @@ fn store(
         )?;
     }
     Ok(results)
+}
+
+/// Keeps the warnings of the decisions just stored, one row each, for the quality score.
+/// `found` is in the order of `rows`: (system id, [(code, field inside the decision)]).
+fn store_warnings(
+    conn: &mut DbConnection,
+    rows: &[NewDecision],
+    found: Vec<(i64, Vec<(String, String)>)>,
+    now: NaiveDateTime,
+) -> Result<(), ServiceError> {
+    if found.iter().all(|(_, warnings)| warnings.is_empty()) {
+        return Ok(());
+    }
+    let references: Vec<String> = rows
+        .iter()
+        .zip(&found)
+        .filter(|(_, (_, warnings))| !warnings.is_empty())
+        .map(|(row, _)| row.reference.clone())
+        .collect();
+    let ids = quality_rows::ids_by_reference(conn, &references)?;
+    let mut new_rows = Vec::new();
+    for (row, (system_id, warnings)) in rows.iter().zip(found) {
+        for (code, field) in warnings {
+            let Some(decision_id) = ids.get(&row.reference) else {
+                return Err(ServiceError::Unexpected(anyhow::anyhow!(
+                    "decision {} not found just after it was stored",
+                    row.reference
+                )));
+            };
+            new_rows.push(NewWarning {
+                decision_id: *decision_id,
+                system_id,
+                code,
+                field,
+                created_at: now,
+            });
+        }
+    }
+    quality_rows::insert(conn, &new_rows)?;
+    Ok(())
 }
 
 fn new_row(
@@ -242,14 +336,15 @@ struct KnownSystem {
     registered_at: NaiveDateTime,
 }
 
-/// The system version each document pins: its `system_version`, else the current one. An
-/// unknown system, another agency's, a version that does not exist, a retired version, or a
-/// decision dated before the system was registered is a 422 for that item.
+/// The system version each document pins, with its system's id: its `system_version`, else
+/// the current one. An unknown system, another agency's, a version that does not exist, a
+/// retired version, or a decision dated before the system was registered is a 422 for that
+/// item.
 fn resolve_versions(
     conn: &mut DbConnection,
     agency_id: i64,
     documents: &[DecisionDocument],
-) -> Result<Vec<i64>, ServiceError> {
+) -> Result<Vec<(i64, i64)>, ServiceError> {
     let mut slugs: Vec<&str> = documents.iter().map(|d| d.system.as_str()).collect();
     slugs.sort_unstable();
     slugs.dedup();
@@ -336,7 +431,7 @@ fn resolve_versions(
                 ),
             );
         } else {
-            resolved.push(*id);
+            resolved.push((*id, system.id));
         }
     }
     if problems.is_empty() {

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod calendar_page;
 pub mod citizen_data;
 pub mod citizen_sign_in;
+pub mod decision_quality;
 pub mod decision_search;
 pub mod error;
 pub mod explanations;

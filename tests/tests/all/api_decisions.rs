@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use server::db::schema::decisions;
 use tests::{on_both_backends, TestApp};
 
-fn system() -> Value {
+pub(crate) fn system() -> Value {
     let systems: Value =
         serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
     let mut content = systems[0]["content"].clone();
@@ -22,7 +22,7 @@ fn just_now() -> String {
     format!("{tomorrow}T00:00:00Z")
 }
 
-fn decision(external_id: &str) -> Value {
+pub(crate) fn decision(external_id: &str) -> Value {
     json!({
         "external_id": external_id,
         "system": "housing-benefit-eligibility",
@@ -47,7 +47,7 @@ fn decision(external_id: &str) -> Value {
     })
 }
 
-async fn setup(app: &TestApp) -> String {
+pub(crate) async fn setup(app: &TestApp) -> String {
     app.create_agency("benefits");
     app.create_agency("taxes");
     let token = app
@@ -58,7 +58,7 @@ async fn setup(app: &TestApp) -> String {
     token
 }
 
-async fn send(app: &TestApp, token: &str, items: Vec<Value>) -> (StatusCode, Value) {
+pub(crate) async fn send(app: &TestApp, token: &str, items: Vec<Value>) -> (StatusCode, Value) {
     let response = app
         .post_json("/api/v1/decisions", token, &json!({"decisions": items}))
         .await;

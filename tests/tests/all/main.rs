@@ -23,6 +23,7 @@ mod citizen;
 mod citizen_email;
 mod database;
 mod deadlines;
+mod decision_quality;
 mod explanation_reasons;
 mod key_rotation;
 mod mail_delivery;

@@ -10,6 +10,7 @@ pub mod audit_checkpoint;
 pub mod blob_deletion;
 pub mod calendar_exception;
 pub mod decision;
+pub mod decision_quality;
 pub mod email_link;
 pub mod figures;
 pub mod key_ring;
