@@ -11,8 +11,9 @@ use crate::pages::{
 use crate::pages::{
     agency::AgencyPage, agency_calendar::AgencyCalendarPage, explanation::ExplanationPage,
     find::FindPage, home::HomePage, not_found::NotFoundPage, password::ChangePasswordPage,
-    privacy::PrivacyPage, register::RegisterPage, register_edit::RegisterEditPage,
-    register_entry::RegisterEntryPage, signin::SignInPage, staff_decisions::StaffDecisionsPage,
+    privacy::PrivacyPage, register::RegisterPage, register_draft::RegisterDraftPage,
+    register_edit::RegisterEditPage, register_entry::RegisterEntryPage, signin::SignInPage,
+    staff_decisions::StaffDecisionsPage, staff_drafts::StaffDraftsPage,
     staff_flags::StaffFlagsPage, staff_home::StaffHomePage,
 };
 use crate::pages::{
@@ -117,6 +118,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/appeals/:reference") view=StaffAppealPage ssr=SsrMode::Async />
                     <Route path=path!("/ombudsman") view=OmbudsmanPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/register/:slug/edit") view=RegisterEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/register/drafts") view=StaffDraftsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/register/:slug/draft") view=RegisterDraftPage ssr=SsrMode::Async />
                     <Route path=path!("/find") view=FindPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference") view=ExplanationPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference/challenge") view=ChallengePage ssr=SsrMode::Async />

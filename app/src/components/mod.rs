@@ -5,6 +5,7 @@ pub mod case_actions;
 pub mod case_file;
 pub mod chart;
 pub mod deadline;
+pub mod entry_fields;
 pub mod form;
 pub mod island;
 pub mod layout;

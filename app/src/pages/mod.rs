@@ -28,6 +28,7 @@ pub mod password;
 pub mod privacy;
 pub mod receipt_verify;
 pub mod register;
+pub mod register_draft;
 pub mod register_edit;
 pub mod register_entry;
 #[cfg(all(test, feature = "ssr"))]
@@ -40,6 +41,7 @@ pub mod staff_appeal;
 mod staff_appeal_render_tests;
 pub mod staff_appeals;
 pub mod staff_decisions;
+pub mod staff_drafts;
 pub mod staff_flags;
 pub mod staff_home;
 pub mod stats;
