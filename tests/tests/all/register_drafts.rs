@@ -282,7 +282,10 @@ on_both_backends! {
         assert_eq!(other.get(app.url(&format!("/staff/register/{SLUG}/draft"))).send().await.unwrap().status(), StatusCode::NOT_FOUND);
         let list = other.get(app.url("/staff/register/drafts")).send().await.unwrap().text().await.unwrap();
         assert!(!list.contains(SLUG), "another agency's drafts are not listed");
-        let csrf = hidden_value(&list, "csrf_token").unwrap_or_default();
+        // A valid token of this session (the entry page's form carries one): only the draft's
+        // owner is refused.
+        let entry_page = other.get(app.url(&format!("/register/{SLUG}"))).send().await.unwrap().text().await.unwrap();
+        let csrf = hidden_value(&entry_page, "csrf_token").unwrap();
         let publish = other.post(app.url(&format!("/staff/register/{SLUG}/publish"))).form(&[("change_note", "Published by someone else."), ("csrf_token", &csrf)]).send().await.unwrap();
         assert_eq!(publish.status(), StatusCode::NOT_FOUND);
         let discard = other.post(app.url(&format!("/staff/register/{SLUG}/discard"))).form(&[("csrf_token", &csrf)]).send().await.unwrap();
