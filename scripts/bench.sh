@@ -59,7 +59,7 @@ run_backend() {
   echo "== $name"
   local credentials=() agency
   for agency in social-benefits state-revenue land-permits; do
-    local made; made=$(cd "$dir" && "$bin" create-client --agency "$agency" --scopes systems:write 2>/dev/null)
+    local made; made=$(cd "$dir" && "$bin" create-client --agency "$agency" --scopes systems:write,register:publish 2>/dev/null)
     credentials+=("$agency=$(echo "$made" | sed -n 's/^client_id=//p'):$(echo "$made" | sed -n 's/^client_secret=//p')")
   done
   # The page part must not stop the ingest measurement below if it fails.

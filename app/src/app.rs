@@ -24,6 +24,7 @@ use crate::pages::{
 use crate::pages::{
     ombudsman::OmbudsmanPage, staff_appeal::StaffAppealPage, staff_appeals::StaffAppealsPage,
 };
+use crate::pages::{register_draft::RegisterDraftPage, staff_drafts::StaffDraftsPage};
 use crate::pages::{
     signin_code::SignInCodePage, staff_accounts::StaffAccountsPage, two_factor::TwoFactorPage,
 };
@@ -119,6 +120,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ombudsman") view=OmbudsmanPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/register/:slug/edit") view=RegisterEditPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/register/:slug/quality") view=crate::pages::staff_quality::StaffQualityPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/register/drafts") view=StaffDraftsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/register/:slug/draft") view=RegisterDraftPage ssr=SsrMode::Async />
                     <Route path=path!("/find") view=FindPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference") view=ExplanationPage ssr=SsrMode::Async />
                     <Route path=path!("/d/:reference/challenge") view=ChallengePage ssr=SsrMode::Async />

@@ -4,9 +4,9 @@
 use crate::api::AppError;
 use crate::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
-    CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
-    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, Role, StaffAccounts, StaffHome,
-    StaffIdentity, StatsFilters, StatsReport, TwoFactorView,
+    CitizenHome, DecisionFilters, DecisionList, DraftReview, DraftSummary, Explanation, MyData,
+    OutboxView, ReceiptCheck, RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, Role,
+    StaffAccounts, StaffHome, StaffIdentity, StatsFilters, StatsReport, TwoFactorView,
 };
 #[cfg(feature = "ssr")]
 use actix_web::HttpMessage;
@@ -111,6 +111,17 @@ pub trait Portal: Send + Sync + 'static {
         principal: &StaffPrincipal,
         slug: &str,
     ) -> Result<RegisterEntry, AppError>;
+    /// The register drafts of the principal's agency (supervisors only; `NotFound` otherwise).
+    async fn register_drafts(
+        &self,
+        principal: &StaffPrincipal,
+    ) -> Result<Vec<DraftSummary>, AppError>;
+    /// One draft of the principal's agency with what it changes (supervisors only).
+    async fn register_draft(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+    ) -> Result<DraftReview, AppError>;
     /// Error reports on the principal's agency's register entries (supervisors and above).
     async fn register_flags(
         &self,

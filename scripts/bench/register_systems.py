@@ -66,6 +66,9 @@ def main():
             for code, region in (("kk", kk), ("ru", ru), ("en", en)):
                 if code in content["name"]:
                     content["name"][code] = f"{content['name'][code]} ({region})"
+            # Published at once (scope register:publish), as a reviewed entry would be.
+            content["publish"] = True
+            content["change_note"] = f"Regional deployment: {en}."
             post(f"{base}/api/v1/systems", content, tokens[system["agency"]])
             made += 1
     print(f"register: {present} systems before, {made} added through the API")

@@ -86,7 +86,7 @@ enum Command {
     CreateClient {
         #[arg(long)]
         agency: String,
-        /// Comma-separated: systems:write, decisions:write, appeals:read, stats:read
+        /// Comma-separated: systems:write, register:publish, decisions:write, appeals:read, stats:read
         #[arg(long)]
         scopes: String,
     },

@@ -13,7 +13,8 @@ pub use public::{
     load_explanation, load_register, load_register_entry, load_stats_report, load_system_quality,
 };
 pub use staff::{
-    load_agency_calendar, load_editable_entry, load_quality_review, load_register_flags,
-    load_staff_accounts, load_staff_agency, load_staff_decisions, load_staff_home,
-    load_staff_stats_report, load_two_factor, password_strength, PasswordStrength,
+    load_agency_calendar, load_editable_entry, load_quality_review, load_register_draft,
+    load_register_drafts, load_register_flags, load_staff_accounts, load_staff_agency,
+    load_staff_decisions, load_staff_home, load_staff_stats_report, load_two_factor,
+    password_strength, PasswordStrength,
 };

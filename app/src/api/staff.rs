@@ -41,6 +41,20 @@ pub async fn load_register_flags() -> Result<Vec<crate::types::RegisterFlagView>
     portal.register_flags(&principal).await
 }
 
+/// The register drafts of the signed-in supervisor's agency.
+#[server(prefix = "/rpc", endpoint = "register_drafts")]
+pub async fn load_register_drafts() -> Result<Vec<crate::types::DraftSummary>, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.register_drafts(&principal).await
+}
+
+/// One draft of the signed-in supervisor's agency, with what it changes.
+#[server(prefix = "/rpc", endpoint = "register_draft")]
+pub async fn load_register_draft(slug: String) -> Result<crate::types::DraftReview, AppError> {
+    let (portal, principal) = crate::port::portal_and_principal()?;
+    portal.register_draft(&principal, &slug).await
+}
+
 /// The current version of an entry, if the signed-in supervisor's agency owns it.
 #[server(prefix = "/rpc", endpoint = "editable_entry")]
 pub async fn load_editable_entry(slug: String) -> Result<crate::types::RegisterEntry, AppError> {

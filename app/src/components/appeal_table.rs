@@ -6,7 +6,7 @@
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::appeal_labels::{appeal_state, deadline_status, ground, ground_short};
-use crate::i18n::{format_date, Locale};
+use crate::i18n::{format_date, pick_text, Locale};
 use crate::tr;
 use crate::types::{
     AppealFilters, AppealRow, AppealState, CalendarDate, DeadlineStatus, GroundKind,
@@ -50,11 +50,12 @@ pub fn AppealFilterForm(
     /// The page the form reloads.
     action: &'static str,
     current: AppealFilters,
-    systems: Vec<String>,
+    systems: Vec<crate::types::LabelledChoice>,
     /// Whether to offer "assigned to me / unassigned" (agency staff, not the ombudsman).
     show_assignee: bool,
 ) -> impl IntoView {
-    let locale = use_page_context().locale;
+    let context = use_page_context();
+    let (locale, default_locale) = (context.locale, context.default_locale);
     let assignee = show_assignee.then(|| {
         let choices = [
             ("", tr!(locale, queue_assignee_any)),
@@ -84,7 +85,7 @@ pub fn AppealFilterForm(
                 <label for="filter-system">{tr!(locale, system_name)}</label>
                 <select id="filter-system" name="system">
                     <option value="">{tr!(locale, filter_any)}</option>
-                    {systems.into_iter().map(|s| view! { <option value=s.clone() selected=s == current.system>{s.clone()}</option> }).collect_view()}
+                    {systems.into_iter().map(|s| view! { <option value=s.value.clone() selected=s.value == current.system>{pick_text(&s.label, locale, default_locale).0}</option> }).collect_view()}
                 </select>
             </div>
             {assignee}
@@ -154,7 +155,7 @@ fn AppealRowView(row: AppealRow, show_agency: bool) -> impl IntoView {
             <td class="col-due"><DueMarker due=row.next_due status=row.due_status /></td>
             <td><span class=format!("state-tag state-{}", row.state.as_str())>{appeal_state(locale, row.state)}</span></td>
             {show_agency.then(|| view! { <td><AgencyText text=agency /></td> })}
-            <td><code class="slug">{row.system_slug}</code></td>
+            <td><AgencyText text=row.system_name /></td>
             <td>{grounds}</td>
             <td class="nowrap">{date(locale, row.filed_on)}</td>
             <td>{assignee}</td>

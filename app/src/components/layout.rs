@@ -22,6 +22,7 @@ pub fn Header() -> impl IntoView {
             }}
             <li><a href="/staff/decisions">{tr!(locale, nav_staff_decisions)}</a></li>
             {(staff.role != crate::types::Role::Reviewer).then(|| view! { <li><a href="/staff/flags">{tr!(locale, nav_staff_flags)}</a></li> })}
+            {(staff.role == crate::types::Role::Supervisor).then(|| view! { <li><a href="/staff/register/drafts">{tr!(locale, nav_staff_drafts)}</a></li> })}
             <li><a href="/staff/password">{tr!(locale, nav_change_password)}</a></li>
             <li class="nav-user">
                 <span class="nav-user-name">{staff.display_name}</span>

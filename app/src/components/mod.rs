@@ -4,6 +4,7 @@ pub mod appeal_table;
 pub mod case_actions;
 pub mod case_file;
 pub mod deadline;
+pub mod entry_fields;
 pub mod form;
 pub mod island;
 pub mod layout;

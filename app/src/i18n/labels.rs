@@ -16,6 +16,39 @@ pub fn risk_level(locale: Locale, level: RiskLevel) -> &'static str {
     }
 }
 
+/// Where an error report on a register entry stands.
+pub fn flag_status(locale: Locale, status: crate::types::FlagStatus) -> &'static str {
+    use crate::types::FlagStatus;
+    match status {
+        FlagStatus::Open => tr!(locale, flag_status_open),
+        FlagStatus::Acknowledged => tr!(locale, flag_status_acknowledged),
+        FlagStatus::Answered => tr!(locale, flag_status_answered),
+        FlagStatus::Resolved => tr!(locale, flag_status_resolved),
+    }
+}
+
+/// A register entry's field, as the entry page and the review of a draft name it.
+pub fn entry_field(locale: Locale, field: crate::types::EntryField) -> &'static str {
+    use crate::types::EntryField;
+    match field {
+        EntryField::Name => tr!(locale, entry_field_name),
+        EntryField::Description => tr!(locale, entry_field_description),
+        EntryField::Purpose => tr!(locale, register_purpose),
+        EntryField::LegalBasis => tr!(locale, explanation_legal_basis),
+        EntryField::RiskLevel => tr!(locale, risk_level),
+        EntryField::HumanFinalDecision => tr!(locale, register_human_final),
+        EntryField::HumanOversight => tr!(locale, register_oversight),
+        EntryField::DataCategories => tr!(locale, register_data_categories),
+        EntryField::ModelType => tr!(locale, register_model_type),
+        EntryField::ExplanationMethod => tr!(locale, register_explanation_method),
+        EntryField::Supplier => tr!(locale, register_supplier),
+        EntryField::ImpactAssessment => tr!(locale, register_impact_assessment),
+        EntryField::BiasAudit => tr!(locale, register_bias_audit),
+        EntryField::Status => tr!(locale, system_status),
+        EntryField::ContactEmail => tr!(locale, register_contact),
+    }
+}
+
 /// Whether a system is in use.
 pub fn system_status(locale: Locale, status: SystemStatus) -> &'static str {
     match status {
@@ -92,6 +125,10 @@ pub fn form_error(locale: Locale, error: FormError) -> &'static str {
         FormError::FieldOneLanguage => tr!(locale, error_field_one_language),
         FormError::FieldRequired => tr!(locale, error_field_required),
         FormError::FieldTooLong => tr!(locale, error_field_too_long),
+        FormError::FieldTooShort => tr!(locale, error_field_too_short),
+        FormError::FieldNoLetter => tr!(locale, error_field_no_letter),
+        FormError::FieldPictographs => tr!(locale, error_field_pictographs),
+        FormError::FieldInvisibleCharacters => tr!(locale, error_field_invisible_characters),
         FormError::FieldUrl => tr!(locale, error_field_url),
         FormError::FindMismatch => tr!(locale, error_find_mismatch),
         FormError::FindRateLimited => tr!(locale, error_find_rate_limited),
@@ -125,7 +162,12 @@ pub fn notice(locale: Locale, notice: Notice) -> &'static str {
         Notice::CalendarSaved => tr!(locale, notice_calendar_saved),
         Notice::DecisionClosed => tr!(locale, notice_decision_closed),
         Notice::EntrySaved => tr!(locale, notice_entry_saved),
+        Notice::EntryUnchanged => tr!(locale, notice_entry_unchanged),
+        Notice::DraftSaved => tr!(locale, notice_draft_saved),
+        Notice::DraftPublished => tr!(locale, notice_draft_published),
+        Notice::DraftDiscarded => tr!(locale, notice_draft_discarded),
         Notice::FlagStored => tr!(locale, notice_flag_stored),
+        Notice::FlagUpdated => tr!(locale, notice_flag_updated),
         Notice::PasswordChanged => tr!(locale, notice_password_changed),
         Notice::SessionExpired => tr!(locale, notice_session_expired),
         Notice::RecoveryCodeUsed => tr!(locale, notice_recovery_code_used),

@@ -1,8 +1,11 @@
-//! `/staff/register/{slug}/edit`: a supervisor edits the agency's register entry; each save
-//! that changes something publishes a new version. Works as a plain form without JavaScript.
+//! `/staff/register/{slug}/edit`: a supervisor edits the agency's register entry; a save that
+//! changes something makes the entry's draft, reviewed and published with a change note on
+//! `/staff/register/{slug}/draft`. Works as a plain form without JavaScript.
 
 use crate::api::{load_editable_entry, AppError};
+use crate::components::entry_fields::EntryFields;
 use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::labels;
 use crate::i18n::{Locale, LocalizedText};
@@ -10,7 +13,7 @@ use crate::pages::not_found::set_not_found_status;
 use crate::pages::staff_home::load_error;
 use crate::tr;
 use crate::types::{ExplanationMethod, RiskLevel, SystemStatus};
-use crate::types::{FieldError, RegisterEntry, EDITOR_FORM};
+use crate::types::{FieldError, RegisterEntry, RegisterEntryContent, EDITOR_FORM, EDITOR_PREVIEW};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -102,6 +105,21 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
     } else {
         BTreeMap::new()
     };
+    // "Preview" came back with the entry as checked: shown as the public would see it.
+    let preview = typed
+        .get(EDITOR_PREVIEW)
+        .and_then(|json| serde_json::from_str::<RegisterEntryContent>(json).ok())
+        .map(|content| {
+            view! {
+                <section id="preview" class="panel entry-preview" aria-labelledby="preview-heading">
+                    <h2 id="preview-heading">{tr!(locale, editor_preview_heading)}</h2>
+                    <p class="hint">{tr!(locale, editor_preview_note)}</p>
+                    <p class="entry-preview-name"><strong><AgencyText text=content.name.clone() /></strong></p>
+                    <p class="lead"><AgencyText text=content.description.clone() /></p>
+                    <EntryFields content=content.clone() agency_name=entry.agency_name.clone() />
+                </section>
+            }
+        });
     let values = initial_values(&entry, &typed);
     let get = move |name: &str| values.get(name).cloned().unwrap_or_default();
     let action = format!("/staff/register/{}/edit", entry.slug);
@@ -158,13 +176,25 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
             }
         }
     };
-    let title = tr!(locale, editor_title, slug = &entry.slug);
+    // The heading names the entry as the public knows it, in the reader's language.
+    let name = crate::i18n::pick_text(&entry.content.name, locale, context.default_locale).0;
+    let title = tr!(locale, editor_title, name = &name);
+    let intro = if entry.current_version == 0 {
+        tr!(locale, editor_intro_unpublished).to_string()
+    } else {
+        tr!(
+            locale,
+            editor_intro,
+            version = entry.current_version.to_string()
+        )
+    };
     view! {
         <Title text=title.clone() />
         <p><a href=format!("/register/{}", entry.slug)>{tr!(locale, editor_back)}</a></p>
         <h1>{title}</h1>
-        <p class="lead">{tr!(locale, editor_intro, version = entry.current_version.to_string())}</p>
+        <p class="lead">{intro}</p>
         <ErrorSummary errors=errors />
+        {preview}
         <form method="post" action=action novalidate class="editor">
             <CsrfField />
             {text_group("name", tr!(locale, editor_name))}
@@ -185,7 +215,11 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
             {input("bias_audit.date", tr!(locale, editor_bias_date), "date")}
             {text_group("bias_audit.summary", tr!(locale, register_bias_audit))}
             <p class="hint">{tr!(locale, editor_categories_note)}</p>
-            <button type="submit" class="button">{tr!(locale, editor_save)}</button>
+            <div class="form-actions">
+                <button type="submit" class="button">{tr!(locale, editor_save)}</button>
+                " "
+                <button type="submit" name="action" value="preview" class="button button-secondary">{tr!(locale, editor_preview)}</button>
+            </div>
         </form>
     }
 }

@@ -2,16 +2,16 @@
 //! redress figures, and a form to flag an error in the entry.
 
 use crate::api::{load_register_entry, AppError};
+use crate::components::entry_fields::{ymd_date, EntryFields};
 use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::{counts, labels};
-use crate::i18n::{format_date, LocalizedText};
 use crate::pages::not_found::set_not_found_status;
 use crate::pages::register_quality::QualitySection;
 use crate::pages::staff_home::load_error;
 use crate::tr;
-use crate::types::{Assessment, PublicCount, RegisterEntry};
+use crate::types::{PublicCount, PublicFlag, RegisterEntry};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -58,38 +58,12 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
     let locale = context.locale;
     let c = entry.content.clone();
     let title = crate::i18n::pick_text(&c.name, locale, context.default_locale).0;
-    // Labels come translated: each key is checked when compiling.
-    let row = move |label: &'static str, value: AnyView| view! { <dt>{label}</dt><dd>{value}</dd> };
-    let text_row = move |label: &'static str, text: &LocalizedText| {
-        row(label, view! { <AgencyText text=text.clone() /> }.into_any())
-    };
-    let plain =
-        move |label: &'static str, text: &str| row(label, view! { {text.to_string()} }.into_any());
-    let risk = c.risk_level.as_str();
-    let final_by_human = if c.human_final_decision {
-        tr!(locale, yes_human_final)
-    } else {
-        tr!(locale, no_human_final)
-    };
-    let categories = c.data_categories.clone();
-    let assessment = |a: &Assessment| {
-        let date = published(locale, &a.date);
-        let summary = a.summary.clone();
-        let url = a.url.clone();
-        view! {
-            <p><strong>{date}</strong></p>
-            <p><AgencyText text=summary /></p>
-            {url.map(|u| view! { <p><a href=u.clone()>{u.clone()}</a></p> })}
-        }
-        .into_any()
-    };
     let decisions = match entry.decisions {
         PublicCount::Exact(n) => n.to_string(),
         PublicCount::FewerThan(n) => counts::fewer_than(locale, n as i64),
     };
     let is_old = entry.version != entry.current_version;
     let current_href = format!("/register/{}", entry.slug);
-    let contact = c.contact_email.clone();
     let flash = context.flash.clone().unwrap_or_default();
     let saved = flash.notice.filter(|_| flash.form == "entry");
     let can_edit = context.staff.as_ref().is_some_and(|s| {
@@ -127,24 +101,7 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
         <QualitySection slug=entry.slug.clone() can_review=can_edit />
         <section aria-labelledby="entry-heading">
             <h2 id="entry-heading">{tr!(locale, register_entry_version, version = entry.version.to_string())}</h2>
-            <dl class="entry-fields">
-                {row(tr!(locale, register_agency), view! { <AgencyText text=entry.agency_name.clone() /> }.into_any())}
-                {text_row(tr!(locale, register_purpose), &c.purpose)}
-                {text_row(tr!(locale, explanation_legal_basis), &c.legal_basis)}
-                {row(tr!(locale, risk_level), view! { <span class=format!("tag tag-risk-{risk}")>{labels::risk_level(locale, c.risk_level)}</span> }.into_any())}
-                {row(tr!(locale, register_human_final), view! { {final_by_human} }.into_any())}
-                {text_row(tr!(locale, register_oversight), &c.human_oversight)}
-                {row(tr!(locale, register_data_categories), view! {
-                    <ul>{categories.into_iter().map(|cat| view! { <li><AgencyText text=cat.label /></li> }).collect_view()}</ul>
-                }.into_any())}
-                {plain(tr!(locale, register_model_type), &c.model_type)}
-                {row(tr!(locale, register_explanation_method), view! { {labels::explanation_method(locale, c.explanation_method)} }.into_any())}
-                {plain(tr!(locale, register_supplier), &c.supplier)}
-                {row(tr!(locale, register_impact_assessment), assessment(&c.impact_assessment))}
-                {row(tr!(locale, register_bias_audit), assessment(&c.bias_audit))}
-                {row(tr!(locale, system_status), view! { {labels::system_status(locale, c.status)} }.into_any())}
-                {row(tr!(locale, register_contact), view! { <a href=format!("mailto:{contact}")>{contact.clone()}</a> }.into_any())}
-            </dl>
+            <EntryFields content=c.clone() agency_name=entry.agency_name.clone() />
         </section>
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">{tr!(locale, register_history)}</h2>
@@ -152,29 +109,54 @@ fn EntryView(entry: RegisterEntry) -> impl IntoView {
                 {entry.history.iter().map(|v| {
                     let href = format!("/register/{}?version={}", entry.slug, v.version);
                     let label = tr!(locale, register_version_label, version = v.version.to_string());
-                    let date = published(locale, &v.published_on);
+                    let date = ymd_date(locale, &v.published_on);
                     let here = v.version == entry.version;
+                    let note = v.change_note.clone();
                     view! {
                         <li>
                             {if here { view! { <strong aria-current="page">{label}</strong> }.into_any() } else { view! { <a href=href>{label}</a> }.into_any() }}
                             " · "{date}
+                            {note.map(|note| view! { <p class="change-note">{note}</p> })}
                         </li>
                     }
                 }).collect_view()}
             </ol>
         </section>
+        <ReportList reports=entry.reports.clone() />
         <FlagForm slug=entry.slug.clone() />
     }
 }
 
-fn published(locale: crate::i18n::Locale, ymd: &str) -> String {
-    let mut parts = ymd.split('-').map(|p| p.parse::<u32>().unwrap_or(1));
-    let (y, m, d) = (
-        parts.next().unwrap_or(2026),
-        parts.next().unwrap_or(1),
-        parts.next().unwrap_or(1),
-    );
-    format_date(locale, y as i32, m, d)
+/// The errors reported in this entry, each with where it stands and the agency's reply;
+/// never who reported it.
+#[component]
+fn ReportList(reports: Vec<PublicFlag>) -> impl IntoView {
+    let locale = use_page_context().locale;
+    (!reports.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="reports-heading">
+                <h2 id="reports-heading">{tr!(locale, reports_title)}</h2>
+                <ul class="report-list">
+                    {reports.into_iter().map(|r| {
+                        let status = r.status;
+                        view! {
+                            <li>
+                                <p>
+                                    <span class=format!("tag tag-flag-{}", status.as_str())>{labels::flag_status(locale, status)}</span>
+                                    " · "{ymd_date(locale, &r.reported_on)}
+                                    " · "{tr!(locale, register_version_label, version = r.version.to_string())}
+                                </p>
+                                <p class="message">{r.message}</p>
+                                {r.reply.map(|reply| view! {
+                                    <p class="report-reply"><strong>{tr!(locale, reports_reply)}</strong>" "{reply}</p>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 #[component]

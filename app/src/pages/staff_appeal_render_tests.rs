@@ -272,6 +272,7 @@ fn row(reference: &str, status: DeadlineStatus) -> AppealRow {
         decision_reference: "RD-7F3K-9QXD".into(),
         agency_name: text("Social Benefits Agency"),
         system_slug: "benefit-scoring".into(),
+        system_name: text("Benefit scoring"),
         state: AppealState::Submitted,
         grounds: vec![GroundKind::DataError],
         filed_on: date(2026, 3, 3),
@@ -287,7 +288,10 @@ fn queue(rows: Vec<AppealRow>, ombudsman: bool) -> AppealQueue {
         rows,
         page: 1,
         page_size: 25,
-        systems: vec!["benefit-scoring".into()],
+        systems: vec![crate::types::LabelledChoice {
+            value: "benefit-scoring".into(),
+            label: text("Benefit scoring"),
+        }],
         ombudsman,
     }
 }

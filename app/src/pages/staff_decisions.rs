@@ -6,7 +6,7 @@ use crate::components::pager::{page_href, PagePosition, Pager};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::counts;
-use crate::i18n::format_date;
+use crate::i18n::{format_date, pick_text};
 use crate::pages::staff_home::load_error;
 use crate::tr;
 use crate::types::DecisionFilters;
@@ -19,6 +19,7 @@ use leptos_router::hooks::use_query_map;
 pub fn StaffDecisionsPage() -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
+    let default_locale = context.default_locale;
     // Ombudsmen and administrators see the decisions of every state body, not of one.
     let title = match &context.staff {
         Some(staff) if !staff.role.is_agency_staff() => tr!(locale, staff_decisions_all_title),
@@ -65,14 +66,14 @@ pub fn StaffDecisionsPage() -> impl IntoView {
                                     <label for="system">{tr!(locale, system_name)}</label>
                                     <select id="system" name="system">
                                         <option value="">{tr!(locale, filter_any)}</option>
-                                        {list.systems.iter().map(|s| view! { <option value=s.clone() selected=*s == current.system>{s.clone()}</option> }).collect_view()}
+                                        {list.systems.iter().map(|s| view! { <option value=s.value.clone() selected=s.value == current.system>{pick_text(&s.label, locale, default_locale).0}</option> }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field">
                                     <label for="outcome">{tr!(locale, decision_outcome)}</label>
                                     <select id="outcome" name="outcome">
                                         <option value="">{tr!(locale, filter_any)}</option>
-                                        {list.outcomes.iter().map(|o| view! { <option value=o.clone() selected=*o == current.outcome>{o.clone()}</option> }).collect_view()}
+                                        {list.outcomes.iter().map(|o| view! { <option value=o.value.clone() selected=o.value == current.outcome>{pick_text(&o.label, locale, default_locale).0}</option> }).collect_view()}
                                     </select>
                                 </div>
                                 <button type="submit" class="button">{tr!(locale, filter_apply)}</button>
@@ -95,7 +96,7 @@ pub fn StaffDecisionsPage() -> impl IntoView {
                                                 <tr>
                                                     <td><a href=href class="reference-inline">{row.reference}</a></td>
                                                     <td>{date}</td>
-                                                    <td><code class="slug">{row.system_slug}</code></td>
+                                                    <td><AgencyText text=row.system_name /></td>
                                                     <td><AgencyText text=row.outcome_label /></td>
                                                     <td>{row.external_id}</td>
                                                 </tr>

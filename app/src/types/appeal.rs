@@ -260,6 +260,9 @@ pub struct AppealRow {
     pub decision_reference: String,
     pub agency_name: LocalizedText,
     pub system_slug: String,
+    /// The system's name in its current published version.
+    #[serde(default)]
+    pub system_name: LocalizedText,
     pub state: AppealState,
     pub grounds: Vec<GroundKind>,
     pub filed_on: CalendarDate,
@@ -276,8 +279,8 @@ pub struct AppealQueue {
     pub total: i64,
     pub page: u32,
     pub page_size: u32,
-    /// Systems of the viewer's agencies, by slug, for the filter.
-    pub systems: Vec<String>,
+    /// Systems of the viewer's agencies, by slug, named, for the filter.
+    pub systems: Vec<crate::types::LabelledChoice>,
     /// Whether this is the ombudsman's queue of escalations.
     pub ombudsman: bool,
 }

@@ -104,9 +104,19 @@ pub struct DecisionRow {
     pub reference: String,
     pub external_id: String,
     pub system_slug: String,
+    /// The system's name in its current published version.
+    pub system_name: LocalizedText,
     pub outcome: String,
     pub outcome_label: LocalizedText,
     pub decided_on: CalendarDate,
+}
+
+/// A filter choice: the value the form sends (a slug, an outcome code) and what the reader
+/// sees instead (a name, an outcome's label), in the agency's languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelledChoice {
+    pub value: String,
+    pub label: LocalizedText,
 }
 
 /// A page of the staff decision list with the filter choices.
@@ -116,16 +126,35 @@ pub struct DecisionList {
     pub total: i64,
     pub page: u32,
     pub page_size: u32,
-    pub systems: Vec<String>,
-    pub outcomes: Vec<String>,
+    /// The systems to filter by, named.
+    pub systems: Vec<LabelledChoice>,
+    /// The outcomes to filter by, each with the label its newest decision gave it.
+    pub outcomes: Vec<LabelledChoice>,
 }
 
 /// An error report on a register entry, for the agency's supervisors.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterFlagView {
+    pub id: i64,
     pub system_slug: String,
+    /// The system's name in its current published version.
+    pub system_name: LocalizedText,
     pub version: i32,
     pub message: String,
     pub contact_email: Option<String>,
     pub reported_at: String,
+    pub status: crate::types::FlagStatus,
+    /// The agency's reply, which the public reads on the entry page.
+    pub reply: Option<String>,
+}
+
+/// An error report as the public reads it on the entry page: never the reporter's address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicFlag {
+    /// `YYYY-MM-DD` in UTC.
+    pub reported_on: String,
+    pub version: i32,
+    pub message: String,
+    pub status: crate::types::FlagStatus,
+    pub reply: Option<String>,
 }

@@ -77,6 +77,17 @@ pub enum FormError {
     FieldRequired,
     #[serde(rename = "error_field_too_long")]
     FieldTooLong,
+    #[serde(rename = "error_field_too_short")]
+    FieldTooShort,
+    /// A name or note with no letter at all (digits or punctuation only).
+    #[serde(rename = "error_field_no_letter")]
+    FieldNoLetter,
+    /// Emoji or pictographs where a name is expected.
+    #[serde(rename = "error_field_pictographs")]
+    FieldPictographs,
+    /// Control characters, or invisible format characters such as direction overrides.
+    #[serde(rename = "error_field_invisible_characters")]
+    FieldInvisibleCharacters,
     #[serde(rename = "error_field_url")]
     FieldUrl,
     #[serde(rename = "error_find_mismatch")]
@@ -140,8 +151,21 @@ pub enum Notice {
     DecisionClosed,
     #[serde(rename = "notice_entry_saved")]
     EntrySaved,
+    /// A change to a register entry waits as a draft for a supervisor to publish it.
+    /// The editor's form said what is published already.
+    #[serde(rename = "notice_entry_unchanged")]
+    EntryUnchanged,
+    #[serde(rename = "notice_draft_saved")]
+    DraftSaved,
+    #[serde(rename = "notice_draft_published")]
+    DraftPublished,
+    #[serde(rename = "notice_draft_discarded")]
+    DraftDiscarded,
     #[serde(rename = "notice_flag_stored")]
     FlagStored,
+    /// A supervisor moved an error report on, with or without a reply.
+    #[serde(rename = "notice_flag_updated")]
+    FlagUpdated,
     #[serde(rename = "notice_message_requeued")]
     MessageRequeued,
     #[serde(rename = "notice_password_changed")]

@@ -161,4 +161,4 @@ pub use text::LocalizedText;
 pub use two_factor::{
     StaffAccountRow, StaffAccounts, TwoFactorSetup, TwoFactorState, TwoFactorView,
 };
-pub use vocab::{ExplanationMethod, HumanInvolvement, RiskLevel, SystemStatus};
+pub use vocab::{ExplanationMethod, FlagStatus, HumanInvolvement, RiskLevel, SystemStatus};

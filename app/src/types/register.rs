@@ -52,6 +52,9 @@ pub struct VersionSummary {
     pub version: i32,
     /// Date published, `YYYY-MM-DD` in UTC.
     pub published_on: String,
+    /// What changed, in the publisher's words; `None` for versions published before review.
+    #[serde(default)]
+    pub change_note: Option<String>,
 }
 
 /// One register entry at one version, with its history and live figures.
@@ -66,6 +69,9 @@ pub struct RegisterEntry {
     pub content: RegisterEntryContent,
     pub history: Vec<VersionSummary>,
     pub decisions: PublicCount,
+    /// Error reports on the entry, newest first, with where each stands.
+    #[serde(default)]
+    pub reports: Vec<crate::types::PublicFlag>,
 }
 
 /// The register editor's form: text fields written in each language, posted as `field.lang`.
@@ -93,3 +99,97 @@ pub const EDITOR_PLAIN_FIELDS: [&str; 10] = [
 pub const EDITOR_SUMMARY_FIELDS: [&str; 2] = ["impact_assessment.summary", "bias_audit.summary"];
 /// The form the editor's flash belongs to.
 pub const EDITOR_FORM: &str = "register_edit";
+/// The flash value that carries a previewed entry (its JSON) back to the editor.
+pub const EDITOR_PREVIEW: &str = "preview_json";
+/// The form the staff reply to an error report belongs to.
+pub const FLAG_RESPONSE_FORM: &str = "flag_response";
+/// The form the draft review's flash (publish and discard) belongs to.
+pub const DRAFT_FORM: &str = "draft";
+
+/// A field of a register entry, as the review of a draft names what changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryField {
+    Name,
+    Description,
+    Purpose,
+    LegalBasis,
+    RiskLevel,
+    HumanFinalDecision,
+    HumanOversight,
+    DataCategories,
+    ModelType,
+    ExplanationMethod,
+    Supplier,
+    ImpactAssessment,
+    BiasAudit,
+    Status,
+    ContactEmail,
+}
+
+impl EntryField {
+    /// Every field, in the order the entry page shows them.
+    pub const ALL: [EntryField; 15] = [
+        EntryField::Name,
+        EntryField::Description,
+        EntryField::Purpose,
+        EntryField::LegalBasis,
+        EntryField::RiskLevel,
+        EntryField::HumanFinalDecision,
+        EntryField::HumanOversight,
+        EntryField::DataCategories,
+        EntryField::ModelType,
+        EntryField::ExplanationMethod,
+        EntryField::Supplier,
+        EntryField::ImpactAssessment,
+        EntryField::BiasAudit,
+        EntryField::Status,
+        EntryField::ContactEmail,
+    ];
+
+    /// The field's name in the entry's JSON (docs/api.md, "AI system").
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryField::Name => "name",
+            EntryField::Description => "description",
+            EntryField::Purpose => "purpose",
+            EntryField::LegalBasis => "legal_basis",
+            EntryField::RiskLevel => "risk_level",
+            EntryField::HumanFinalDecision => "human_final_decision",
+            EntryField::HumanOversight => "human_oversight",
+            EntryField::DataCategories => "data_categories",
+            EntryField::ModelType => "model_type",
+            EntryField::ExplanationMethod => "explanation_method",
+            EntryField::Supplier => "supplier",
+            EntryField::ImpactAssessment => "impact_assessment",
+            EntryField::BiasAudit => "bias_audit",
+            EntryField::Status => "status",
+            EntryField::ContactEmail => "contact_email",
+        }
+    }
+}
+
+/// A draft in the list a supervisor reviews.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub slug: String,
+    pub name: LocalizedText,
+    /// The published version it changes; 0 for an entry never published.
+    pub base_version: i32,
+    /// When it was last saved, `YYYY-MM-DD HH:MM UTC`.
+    pub saved_at: String,
+}
+
+/// A draft as its review page shows it: the entry as it would be published, the published
+/// version it changes (if any) and the fields that differ.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftReview {
+    pub slug: String,
+    pub agency_name: LocalizedText,
+    pub base_version: i32,
+    pub draft: RegisterEntryContent,
+    /// The current published content; `None` for an entry never published.
+    pub published: Option<RegisterEntryContent>,
+    /// The fields whose value differs from the published version (every field when new).
+    pub changed: Vec<EntryField>,
+}

@@ -57,6 +57,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Where an error report on a register entry stands: the owning agency's supervisor moves
+    /// it on and may reply; the public sees both on the entry page.
+    FlagStatus {
+        Open = "open",
+        Acknowledged = "acknowledged",
+        Answered = "answered",
+        Resolved = "resolved",
+    }
+}
+
+vocabulary! {
     /// How a person took part in one decision.
     HumanInvolvement { None = "none", Reviewed = "reviewed", HumanFinal = "human_final" }
 }

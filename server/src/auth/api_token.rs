@@ -11,8 +11,9 @@ use super::jwt::ISSUER;
 pub const LIFETIME_SECS: i64 = 900;
 
 /// The scopes a client may hold.
-pub const SCOPES: [&str; 4] = [
+pub const SCOPES: [&str; 5] = [
     "systems:write",
+    "register:publish",
     "decisions:write",
     "appeals:read",
     "stats:read",

@@ -8,13 +8,17 @@ use crate::db::models::user;
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::register_walk::read_register_entry;
 use crate::domain::validator::Validator;
-use crate::services::register::{self, SaveStatus};
+use crate::services::register::{self, Publication, SaveStatus};
 use serde::Deserialize;
 
 const AGENCIES: &str = include_str!("demo/agencies.json");
 const SYSTEMS: &str = include_str!("demo/systems.json");
 /// How long ago the demo systems were entered in the register, in days.
 const DEMO_REGISTER_AGE_DAYS: i64 = 400;
+/// What the demo's first versions say changed: they are published, as a supervisor would
+/// after review, so the public sees them (docs/api.md, "Drafts and publishing").
+const DEMO_CHANGE_NOTE: &str =
+    "Тізілімге алғаш рет жарияланды. Впервые опубликовано в реестре. First published in the register.";
 
 /// The demo accounts: email, role, agency, display name, password. Demo only: printed for
 /// newcomers and listed in the README, never for a real deployment.
@@ -197,6 +201,9 @@ pub fn seed_with_evidence(
                 owner.id,
                 Actor::operator("seed-demo"),
                 &content,
+                Publication::Now {
+                    change_note: DEMO_CHANGE_NOTE,
+                },
                 registered,
             )
             .map_err(|e| anyhow::anyhow!("demo entry not saved: {e:?}"))?;

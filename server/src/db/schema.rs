@@ -62,6 +62,20 @@ diesel::table! {
         status -> Text,
         search_text -> Text,
         created_at -> Timestamp,
+        change_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    ai_system_drafts (id) {
+        id -> BigInt,
+        slug -> Text,
+        agency_id -> BigInt,
+        base_version -> Integer,
+        content_json -> Text,
+        content_hash -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -271,6 +285,9 @@ diesel::table! {
         message -> Text,
         contact_email -> Nullable<Text>,
         created_at -> Timestamp,
+        status -> Text,
+        reply -> Nullable<Text>,
+        status_changed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -299,6 +316,7 @@ diesel::joinable!(staff_two_factor -> users (user_id));
 diesel::joinable!(staff_recovery_codes -> users (user_id));
 diesel::joinable!(api_clients -> agencies (agency_id));
 diesel::joinable!(ai_systems -> agencies (agency_id));
+diesel::joinable!(ai_system_drafts -> agencies (agency_id));
 diesel::joinable!(ai_system_versions -> ai_systems (system_id));
 diesel::joinable!(decisions -> agencies (agency_id));
 diesel::joinable!(decisions -> ai_system_versions (system_version_id));
@@ -320,6 +338,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     ai_systems,
     ai_system_versions,
+    ai_system_drafts,
     decisions,
     appeals,
     appeal_entries,

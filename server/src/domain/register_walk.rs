@@ -1,10 +1,11 @@
 //! Reading a submitted register entry into [`RegisterEntryContent`], naming every problem
 //! (docs/api.md, "AI system"). The API and the staff editor both come through here.
 
-use super::rules::{valid_slug, SLUG_RULE};
+use super::rules::{name_problem, valid_slug, NAME_CHARS, SLUG_RULE};
 use super::validator::{Validator, MAX_TEXT_CHARS};
 use app::types::{
-    Assessment, DataCategory, ExplanationMethod, RegisterEntryContent, RiskLevel, SystemStatus,
+    Assessment, DataCategory, ExplanationMethod, LocalizedText, RegisterEntryContent, RiskLevel,
+    SystemStatus,
 };
 use serde_json::Value;
 
@@ -28,7 +29,6 @@ const KNOWN: [&str; 16] = [
 ];
 /// The plain-language description is short by design (the public registers' rule).
 const MAX_DESCRIPTION_CHARS: usize = 350;
-const MAX_NAME_CHARS: usize = 200;
 const MAX_PLAIN_CHARS: usize = 200;
 const MAX_CATEGORIES: usize = 50;
 
@@ -44,7 +44,7 @@ pub fn read_register_entry(entry: &Value, v: &mut Validator) -> Option<RegisterE
         }
         other => other,
     };
-    let name = v.text(map.get("name"), "name", MAX_NAME_CHARS);
+    let name = entry_name(map.get("name"), v);
     let description = v.text(map.get("description"), "description", MAX_DESCRIPTION_CHARS);
     let purpose = v.text(map.get("purpose"), "purpose", MAX_TEXT_CHARS);
     let legal_basis = v.text(map.get("legal_basis"), "legal_basis", MAX_TEXT_CHARS);
@@ -99,6 +99,19 @@ pub fn read_register_entry(entry: &Value, v: &mut Validator) -> Option<RegisterE
         status: status?,
         contact_email: contact_email?,
     })
+}
+
+/// The entry's name in each language: 3 to 120 characters with a letter, no emoji or
+/// invisible characters (`rules::name_problem`), so the register lists readable names.
+fn entry_name(value: Option<&Value>, v: &mut Validator) -> Option<LocalizedText> {
+    let name = v.text(value, "name", *NAME_CHARS.end())?;
+    let before = v.count();
+    for (language, text) in name.iter() {
+        if let Some(reason) = name_problem(text) {
+            v.fail(&format!("name.{}", language.code()), reason);
+        }
+    }
+    (v.count() == before).then_some(name)
 }
 
 fn data_categories(value: Option<&Value>, v: &mut Validator) -> Option<Vec<DataCategory>> {

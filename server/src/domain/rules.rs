@@ -54,6 +54,72 @@ pub fn has_forbidden_control(text: &str, allow_line_breaks: bool) -> bool {
     })
 }
 
+/// The shortest and longest name of a register entry, in characters.
+pub const NAME_CHARS: core::ops::RangeInclusive<usize> = 3..=120;
+
+/// Why `name` cannot name a register entry, if it cannot: after trimming, 3 to 120
+/// characters, at least one letter, and nothing a reader cannot read as a name (emoji and
+/// pictographs, invisible format characters such as bidirectional overrides and zero-width
+/// joiners). Control characters are refused for every text by the validator already.
+pub fn name_problem(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    let length = name.chars().count();
+    if length < *NAME_CHARS.start() {
+        Some("must be at least 3 characters")
+    } else if length > *NAME_CHARS.end() {
+        Some("must be at most 120 characters")
+    } else if name.chars().any(is_invisible_format) {
+        Some("must not contain invisible formatting characters")
+    } else if name.chars().any(is_pictograph) {
+        Some("must not contain emoji or pictographs")
+    } else if !name.chars().any(char::is_alphabetic) {
+        Some("must contain at least one letter")
+    } else {
+        None
+    }
+}
+
+/// The shortest and longest change note, in characters.
+pub const CHANGE_NOTE_CHARS: core::ops::RangeInclusive<usize> = 5..=500;
+
+/// Why `note` cannot say what a published version changed, if it cannot: plain text of 5 to
+/// 500 characters after trimming, with at least one letter; line breaks are allowed, other
+/// control and invisible format characters are not. The public reads it in the history.
+pub fn change_note_problem(note: &str) -> Option<&'static str> {
+    let note = note.trim();
+    let length = note.chars().count();
+    if length == 0 {
+        Some("is required")
+    } else if length < *CHANGE_NOTE_CHARS.start() {
+        Some("must be at least 5 characters")
+    } else if length > *CHANGE_NOTE_CHARS.end() {
+        Some("must be at most 500 characters")
+    } else if has_forbidden_control(note, true) || note.chars().any(is_invisible_format) {
+        Some("must not contain control characters")
+    } else if !note.chars().any(char::is_alphabetic) {
+        Some("must contain at least one letter")
+    } else {
+        None
+    }
+}
+
+/// Format characters that change how text around them shows without showing themselves:
+/// bidirectional embeddings, overrides and isolates, zero-width characters, soft hyphen.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
+}
+
+/// Emoji and pictographs: the symbol blocks emoji are drawn from, their variation selector
+/// and the regional indicators that make flags.
+fn is_pictograph(c: char) -> bool {
+    matches!(c,
+        '\u{2190}'..='\u{21ff}' | '\u{2300}'..='\u{23ff}' | '\u{2460}'..='\u{24ff}'
+        | '\u{25a0}'..='\u{27bf}' | '\u{2900}'..='\u{297f}' | '\u{2b00}'..='\u{2bff}'
+        | '\u{fe0e}' | '\u{fe0f}' | '\u{1f000}'..='\u{1faff}' | '\u{e0020}'..='\u{e007f}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +161,67 @@ mod tests {
             assert!(!valid_email(bad), "{bad:?}");
         }
         assert!(!valid_email(&format!("{}@example.kz", "a".repeat(65))));
+    }
+
+    #[test]
+    fn names_are_readable_words_of_sensible_length() {
+        for good in [
+            "Әлеуметтік көмек",
+            "Оценка риска НДС",
+            "VAT risk scoring 2026",
+            "ЕНПФ",
+        ] {
+            assert_eq!(name_problem(good), None, "{good}");
+        }
+        for (bad, reason) in [
+            ("ab", "must be at least 3 characters"),
+            ("   x  ", "must be at least 3 characters"),
+            ("123", "must contain at least one letter"),
+            ("--- ...", "must contain at least one letter"),
+            ("Tax 😀 bot", "must not contain emoji or pictographs"),
+            ("🚀🚀🚀", "must not contain emoji or pictographs"),
+            ("Tax ★ scoring", "must not contain emoji or pictographs"),
+            (
+                "Tax\u{202e}gnirocs",
+                "must not contain invisible formatting characters",
+            ),
+            (
+                "Tax\u{200b}scoring",
+                "must not contain invisible formatting characters",
+            ),
+        ] {
+            assert_eq!(name_problem(bad), Some(reason), "{bad:?}");
+        }
+        assert_eq!(name_problem(&"а".repeat(120)), None);
+        assert_eq!(
+            name_problem(&"а".repeat(121)),
+            Some("must be at most 120 characters")
+        );
+    }
+
+    #[test]
+    fn change_notes_are_plain_text_of_sensible_length() {
+        assert_eq!(
+            change_note_problem("Added the legal basis in Kazakh.\nFixed a typo."),
+            None
+        );
+        assert_eq!(change_note_problem("  "), Some("is required"));
+        assert_eq!(
+            change_note_problem("ok"),
+            Some("must be at least 5 characters")
+        );
+        assert_eq!(
+            change_note_problem(&"x".repeat(501)),
+            Some("must be at most 500 characters")
+        );
+        assert_eq!(
+            change_note_problem("Fixed\u{7} it"),
+            Some("must not contain control characters")
+        );
+        assert_eq!(
+            change_note_problem("12345"),
+            Some("must contain at least one letter")
+        );
     }
 
     #[test]

@@ -281,6 +281,14 @@ pub fn reason_code(reason: &str) -> FormError {
         FormError::FieldRequired
     } else if reason.starts_with("must be at most") {
         FormError::FieldTooLong
+    } else if reason.starts_with("must be at least") {
+        FormError::FieldTooShort
+    } else if reason == "must contain at least one letter" {
+        FormError::FieldNoLetter
+    } else if reason == "must not contain emoji or pictographs" {
+        FormError::FieldPictographs
+    } else if reason.contains("control characters") || reason.contains("invisible") {
+        FormError::FieldInvisibleCharacters
     } else if reason.starts_with("must be a date") {
         FormError::FieldDate
     } else if reason.starts_with("must give the text") {
@@ -315,6 +323,26 @@ mod tests {
         assert_eq!(
             reason_code("must be at most 350 characters"),
             FormError::FieldTooLong
+        );
+        assert_eq!(
+            reason_code("must be at least 3 characters"),
+            FormError::FieldTooShort
+        );
+        assert_eq!(
+            reason_code("must contain at least one letter"),
+            FormError::FieldNoLetter
+        );
+        assert_eq!(
+            reason_code("must not contain emoji or pictographs"),
+            FormError::FieldPictographs
+        );
+        assert_eq!(
+            reason_code("must not contain invisible formatting characters"),
+            FormError::FieldInvisibleCharacters
+        );
+        assert_eq!(
+            reason_code("must not contain control characters"),
+            FormError::FieldInvisibleCharacters
         );
         assert_eq!(
             reason_code("must be a date written YYYY-MM-DD"),

@@ -6,7 +6,8 @@ use crate::db::{DbConnection, DbPool};
 use crate::services::appeals::{filing_form, queue, reading};
 use crate::services::{
     agencies, calendar_page, citizen_data, decision_quality, decision_search, explanations,
-    outbox_admin, register_browse, register_flags, stats, two_factor, ServiceError,
+    outbox_admin, register_browse, register_drafts, register_flags, stats, two_factor,
+    ServiceError,
 };
 use crate::telemetry::new_reference;
 use actix_web::web;
@@ -14,9 +15,9 @@ use app::api::AppError;
 use app::port::{CitizenEmail, DecisionViewer, Portal, StaffPrincipal, TwoFactorViewer};
 use app::types::{
     AgencyCalendarView, AgencyOverview, AppealFilters, AppealQueue, AppealView, ChallengeForm,
-    CitizenHome, DecisionFilters, DecisionList, Explanation, MyData, OutboxView, ReceiptCheck,
-    RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList, StaffAccounts, StaffHome,
-    StatsFilters, StatsReport, TwoFactorView,
+    CitizenHome, DecisionFilters, DecisionList, DraftReview, DraftSummary, Explanation, MyData,
+    OutboxView, ReceiptCheck, RegisterEntry, RegisterFilters, RegisterFlagView, RegisterList,
+    StaffAccounts, StaffHome, StatsFilters, StatsReport, TwoFactorView,
 };
 use std::sync::Arc;
 
@@ -207,6 +208,26 @@ impl Portal for DbPortal {
         let principal = principal.clone();
         let slug = slug.to_string();
         self.run(move |conn| register_browse::editable(conn, &principal, &slug))
+            .await
+    }
+
+    async fn register_drafts(
+        &self,
+        principal: &StaffPrincipal,
+    ) -> Result<Vec<DraftSummary>, AppError> {
+        let principal = principal.clone();
+        self.run(move |conn| register_drafts::list(conn, &principal))
+            .await
+    }
+
+    async fn register_draft(
+        &self,
+        principal: &StaffPrincipal,
+        slug: &str,
+    ) -> Result<DraftReview, AppError> {
+        let principal = principal.clone();
+        let slug = slug.to_string();
+        self.run(move |conn| register_drafts::review(conn, &principal, &slug))
             .await
     }
 

@@ -3,13 +3,15 @@
 
 use super::error::ServiceError;
 use crate::db::models::agency::AgencyScope;
+use crate::db::models::ai_system;
 use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::schema::{agencies, ai_system_versions, ai_systems, decisions};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::local_time::local_date;
 use crate::domain::reference::{normalise_symbols, DecisionReference};
+use crate::domain::stored;
 use app::port::StaffPrincipal;
-use app::types::{CalendarDate, DecisionFilters, DecisionList, DecisionRow};
+use app::types::{CalendarDate, DecisionFilters, DecisionList, DecisionRow, LabelledChoice};
 use chrono::Datelike;
 use diesel::prelude::*;
 
@@ -76,16 +78,27 @@ pub fn list(
         .limit(PAGE_SIZE)
         .offset((i64::from(page) - 1) * PAGE_SIZE)
         .load(conn)?;
+    let agency_filter = match scope {
+        AgencyScope::One(id) => Some(id),
+        AgencyScope::All => None,
+    };
+    let systems = ai_system::names(conn, agency_filter)?;
     let rows: Vec<DecisionRow> = rows
         .into_iter()
         .map(
             |(reference, external_id, system_slug, outcome, decided_at, content, time_zone)| {
                 let content: serde_json::Value = serde_json::from_str(&content).unwrap_or_default();
                 let date = local_date(decided_at, &time_zone);
+                let system_name = systems
+                    .iter()
+                    .find(|(slug, _)| *slug == system_slug)
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_default();
                 DecisionRow {
                     reference,
                     external_id,
                     system_slug,
+                    system_name,
                     outcome,
                     outcome_label: serde_json::from_value(content["outcome_label"].clone())
                         .unwrap_or_default(),
@@ -98,19 +111,7 @@ pub fn list(
             },
         )
         .collect();
-    let mut systems_query = ai_systems::table
-        .select(ai_systems::slug)
-        .order(ai_systems::slug.asc())
-        .into_boxed();
-    let mut outcomes_query = decisions::table
-        .select(decisions::outcome)
-        .distinct()
-        .order(decisions::outcome.asc())
-        .into_boxed();
-    if let AgencyScope::One(id) = scope {
-        systems_query = systems_query.filter(ai_systems::agency_id.eq(id));
-        outcomes_query = outcomes_query.filter(decisions::agency_id.eq(id));
-    }
+    let outcomes = outcome_labels(conn, agency_filter)?;
     // A list shows people's decisions: who looked, for what, is audited.
     let shown: Vec<&str> = rows
         .iter()
@@ -140,7 +141,74 @@ pub fn list(
         total,
         page,
         page_size: PAGE_SIZE as u32,
-        systems: systems_query.load(conn)?,
-        outcomes: outcomes_query.load(conn)?,
+        systems: systems
+            .into_iter()
+            .map(|(value, label)| LabelledChoice { value, label })
+            .collect(),
+        outcomes,
     })
+}
+
+/// Each outcome code of the decisions in scope with the label its decisions give it, by code:
+/// the filter shows "Application denied", not `denied` (the agency's own words). Systems may
+/// word one code differently; then the newest label of each system version is shown, joined.
+fn outcome_labels(
+    conn: &mut DbConnection,
+    agency_id: Option<i64>,
+) -> Result<Vec<LabelledChoice>, ServiceError> {
+    use diesel::dsl::max;
+    let mut newest = decisions::table
+        .group_by((decisions::outcome, decisions::system_version_id))
+        .select(max(decisions::id))
+        .into_boxed();
+    if let Some(id) = agency_id {
+        newest = newest.filter(decisions::agency_id.eq(id));
+    }
+    let ids: Vec<i64> = newest
+        .load::<Option<i64>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
+    let rows: Vec<(String, String)> = decisions::table
+        .filter(decisions::id.eq_any(&ids))
+        .select((decisions::outcome, decisions::content_json))
+        .order((decisions::outcome.asc(), decisions::id.desc()))
+        .load(conn)?;
+    let mut choices: Vec<(String, Vec<app::types::LocalizedText>)> = Vec::new();
+    for (value, content) in rows {
+        let label: OutcomeLabel = stored::document(&content, "decision")?;
+        match choices.last_mut() {
+            Some((last, labels)) if *last == value => {
+                if !labels.contains(&label.outcome_label) {
+                    labels.push(label.outcome_label);
+                }
+            }
+            _ => choices.push((value, vec![label.outcome_label])),
+        }
+    }
+    Ok(choices
+        .into_iter()
+        .map(|(value, labels)| LabelledChoice {
+            value,
+            label: joined(&labels),
+        })
+        .collect())
+}
+
+/// The texts of `labels` joined language by language with " / ".
+fn joined(labels: &[app::types::LocalizedText]) -> app::types::LocalizedText {
+    let pairs = app::i18n::Locale::ALL.into_iter().filter_map(|locale| {
+        let texts: Vec<&str> = labels
+            .iter()
+            .filter_map(|label| label.get(locale))
+            .collect();
+        (!texts.is_empty()).then(|| (locale, texts.join(" / ")))
+    });
+    app::types::LocalizedText::from_pairs(pairs)
+}
+
+/// The only part of a decision an outcome's label is read from.
+#[derive(serde::Deserialize)]
+struct OutcomeLabel {
+    outcome_label: app::types::LocalizedText,
 }

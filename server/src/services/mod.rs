@@ -23,6 +23,7 @@ pub mod outbox_admin;
 pub mod read_back;
 pub mod register;
 pub mod register_browse;
+pub mod register_drafts;
 pub mod register_flags;
 pub mod retention;
 pub mod staff_sessions;

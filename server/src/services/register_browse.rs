@@ -156,6 +156,11 @@ pub fn entry(
         .select(ai_system_versions::id)
         .load(conn)?;
     let decisions = decision::count_for_versions(conn, &version_ids)?;
+    let system_id: i64 = ai_systems::table
+        .filter(ai_systems::slug.eq(slug))
+        .select(ai_systems::id)
+        .first(conn)?;
+    let reports = super::register_flags::public_for(conn, system_id)?;
     Ok(RegisterEntry {
         slug: slug.to_string(),
         agency_slug: current.agency_slug.clone(),
@@ -168,14 +173,18 @@ pub fn entry(
             .map(|v| VersionSummary {
                 version: v.version,
                 published_on: v.created_at.format("%Y-%m-%d").to_string(),
+                change_note: v.change_note.clone(),
             })
             .collect(),
         decisions: PublicCount::suppressed(decisions, SMALL_COUNT_THRESHOLD),
+        reports,
     })
 }
 
-/// The current version of `slug` for its editor: only a supervisor of the owning agency may
-/// edit it; anyone else gets `NotFound`, as for an entry that does not exist.
+/// The entry `slug` for its editor: its draft's content when it has one (a supervisor goes on
+/// with the change under review; an entry never published has only its draft), else its
+/// current version. Only a supervisor of the owning agency may edit it; anyone else gets
+/// `NotFound`, as for an entry that does not exist.
 pub fn editable(
     conn: &mut DbConnection,
     principal: &StaffPrincipal,
@@ -187,13 +196,32 @@ pub fn editable(
     else {
         return Err(ServiceError::NotFound);
     };
+    let content = super::register::editable_entry(conn, agency_id, slug)?;
     let owner: Option<i64> = ai_systems::table
         .filter(ai_systems::slug.eq(slug))
         .select(ai_systems::agency_id)
         .first(conn)
         .optional()?;
-    if owner != Some(agency_id) {
-        return Err(ServiceError::NotFound);
-    }
-    entry(conn, slug, None)
+    let mut entry = match owner {
+        Some(_) => entry(conn, slug, None)?,
+        None => {
+            let (agency_slug, agency_name): (String, String) = agencies::table
+                .find(agency_id)
+                .select((agencies::slug, agencies::name_json))
+                .first(conn)?;
+            RegisterEntry {
+                slug: slug.to_string(),
+                agency_slug,
+                agency_name: stored::document(&agency_name, "agency name")?,
+                version: 0,
+                current_version: 0,
+                content: content.clone(),
+                history: Vec::new(),
+                decisions: PublicCount::suppressed(0, SMALL_COUNT_THRESHOLD),
+                reports: Vec::new(),
+            }
+        }
+    };
+    entry.content = content;
+    Ok(entry)
 }

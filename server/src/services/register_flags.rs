@@ -1,6 +1,8 @@
 //! Error reports on register entries: anyone may report one (limited per address, counted in
 //! the database so the limit holds across server processes); the owning agency's supervisors,
-//! the ombudsman and administrators read them.
+//! the ombudsman and administrators read them; the owning agency's supervisor moves a report
+//! on (acknowledged, answered, resolved) with a reply, audited; the public reads each report's
+//! status and reply on the entry page, never the reporter's address.
 
 use super::error::ServiceError;
 use crate::config::RateLimitSettings;
@@ -9,8 +11,10 @@ use crate::db::models::audit::{self, Actor, AuditEvent};
 use crate::db::models::rate_limit;
 use crate::db::schema::{ai_systems, register_flags};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::rules::has_forbidden_control;
+use crate::domain::stored;
 use app::port::StaffPrincipal;
-use app::types::{RegisterFlagView, Role};
+use app::types::{FlagStatus, PublicFlag, RegisterFlagView, Role};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
@@ -85,11 +89,14 @@ pub fn for_principal(
     let mut query = register_flags::table
         .inner_join(ai_systems::table)
         .select((
+            register_flags::id,
             ai_systems::slug,
             register_flags::version,
             register_flags::message,
             register_flags::contact_email,
             register_flags::created_at,
+            register_flags::status,
+            register_flags::reply,
         ))
         .order(register_flags::created_at.desc())
         .limit(LIST_LIMIT)
@@ -97,8 +104,8 @@ pub fn for_principal(
     if let AgencyScope::One(id) = AgencyScope::of(principal.agency_id) {
         query = query.filter(ai_systems::agency_id.eq(id));
     }
-    let rows: Vec<(String, i32, String, Option<String>, chrono::NaiveDateTime)> =
-        query.load(conn)?;
+    let rows: Vec<FlagRow> = query.load(conn)?;
+    let names = crate::db::models::ai_system::names(conn, principal.agency_id)?;
     // The reports show the public's email addresses: who read them is audited.
     write_transaction(conn, |conn| {
         audit::append(
@@ -113,16 +120,141 @@ pub fn for_principal(
             chrono::Utc::now().naive_utc(),
         )
     })?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
-            |(system_slug, version, message, contact_email, at)| RegisterFlagView {
-                system_slug,
-                version,
-                message,
-                contact_email,
-                reported_at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            |(id, system_slug, version, message, contact_email, at, status, reply)| {
+                let system_name = names
+                    .iter()
+                    .find(|(slug, _)| *slug == system_slug)
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_default();
+                Ok(RegisterFlagView {
+                    id,
+                    system_slug,
+                    system_name,
+                    version,
+                    message,
+                    contact_email,
+                    reported_at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    status: stored::vocab(&status, FlagStatus::parse, "flag status")?,
+                    reply,
+                })
             },
         )
-        .collect())
+        .collect()
+}
+
+/// A report as the staff list reads it (fields in the order the query selects them).
+type FlagRow = (
+    i64,
+    String,
+    i32,
+    String,
+    Option<String>,
+    chrono::NaiveDateTime,
+    String,
+    Option<String>,
+);
+
+/// The longest reply, in characters.
+pub const MAX_REPLY_CHARS: usize = 2_000;
+
+/// Moves report `flag_id` to `status` with `reply` (empty for none): only a supervisor of
+/// the agency owning the entry may (`NotFound` for everyone else, as for no such report).
+/// 422 naming `reply` when it is too long or holds control characters, or is missing for
+/// `answered`. Audited as `register_flag.status_changed`.
+pub fn respond(
+    conn: &mut DbConnection,
+    principal: &StaffPrincipal,
+    flag_id: i64,
+    status: FlagStatus,
+    reply: &str,
+    at: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let agency_id = principal
+        .agency_id
+        .filter(|_| principal.role == Role::Supervisor)
+        .ok_or(ServiceError::NotFound)?;
+    let reply = reply.trim();
+    let problem = if reply.chars().count() > MAX_REPLY_CHARS {
+        Some("must be at most 2000 characters")
+    } else if has_forbidden_control(reply, true) {
+        Some("must not contain control characters")
+    } else if reply.is_empty() && status == FlagStatus::Answered {
+        Some("is required")
+    } else {
+        None
+    };
+    write_transaction(conn, |conn| {
+        let owner: Option<(i64, String)> = register_flags::table
+            .inner_join(ai_systems::table)
+            .filter(register_flags::id.eq(flag_id))
+            .select((ai_systems::agency_id, ai_systems::slug))
+            .first(conn)
+            .optional()?;
+        let Some((_, slug)) = owner.filter(|(owner, _)| *owner == agency_id) else {
+            return Err(ServiceError::NotFound);
+        };
+        if let Some(reason) = problem {
+            return Err(ServiceError::Invalid(vec![super::error::problem(
+                "reply", reason,
+            )]));
+        }
+        let reply = (!reply.is_empty()).then_some(reply);
+        diesel::update(register_flags::table.find(flag_id))
+            .set((
+                register_flags::status.eq(status.as_str()),
+                register_flags::reply.eq(reply),
+                register_flags::status_changed_at.eq(at.naive_utc()),
+            ))
+            .execute(conn)?;
+        audit::append(
+            conn,
+            AuditEvent {
+                actor: Actor::principal(principal),
+                action: "register_flag.status_changed",
+                subject_kind: "register_flag",
+                subject_id: flag_id.to_string(),
+                details: serde_json::json!({
+                    "system": slug,
+                    "status": status.as_str(),
+                    "replied": reply.is_some(),
+                }),
+            },
+            at.naive_utc(),
+        )?;
+        Ok(())
+    })
+}
+
+/// The reports on entry `system_id`, newest first, as the public reads them: date, version,
+/// message, status and reply, never the reporter's address.
+pub fn public_for(
+    conn: &mut DbConnection,
+    system_id: i64,
+) -> Result<Vec<PublicFlag>, ServiceError> {
+    let rows: Vec<(i32, String, chrono::NaiveDateTime, String, Option<String>)> =
+        register_flags::table
+            .filter(register_flags::system_id.eq(system_id))
+            .order(register_flags::created_at.desc())
+            .limit(LIST_LIMIT)
+            .select((
+                register_flags::version,
+                register_flags::message,
+                register_flags::created_at,
+                register_flags::status,
+                register_flags::reply,
+            ))
+            .load(conn)?;
+    rows.into_iter()
+        .map(|(version, message, at, status, reply)| {
+            Ok(PublicFlag {
+                reported_on: at.format("%Y-%m-%d").to_string(),
+                version,
+                message,
+                status: stored::vocab(&status, FlagStatus::parse, "flag status")?,
+                reply,
+            })
+        })
+        .collect()
 }

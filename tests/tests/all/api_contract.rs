@@ -12,6 +12,9 @@ fn system(slug: &str) -> Value {
         serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
     let mut content = systems[0]["content"].clone();
     content["slug"] = json!(slug);
+    // Published at once, so the public register below lists it.
+    content["publish"] = json!(true);
+    content["change_note"] = json!("Registered for the contract tests.");
     content
 }
 
@@ -79,7 +82,7 @@ on_both_backends! {
         use reqwest::Method;
         app.create_agency("benefits");
         app.create_agency("taxes");
-        let (client_id, secret) = app.create_client("benefits", "systems:write,decisions:write");
+        let (client_id, secret) = app.create_client("benefits", "systems:write,register:publish,decisions:write");
 
         // Token: success, wrong secret, missing secret (named as such), wrong content type.
         let (status, body) = json_call(&app, Method::POST, "/api/v1/token", None,
@@ -107,7 +110,7 @@ on_both_backends! {
         let (status, body) = json_call(&app, Method::POST, "/api/v1/systems", Some(&token), Some(&system("benefit-scoring"))).await;
         assert_eq!(status, StatusCode::OK);
         assert_conforms("post", "/api/v1/systems", 200, &body);
-        let other = app.api_token("taxes", "systems:write").await;
+        let other = app.api_token("taxes", "systems:write,register:publish").await;
         let (status, body) = json_call(&app, Method::POST, "/api/v1/systems", Some(&other), Some(&system("benefit-scoring"))).await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert_conforms("post", "/api/v1/systems", 409, &body);

@@ -12,6 +12,9 @@ pub(crate) fn system() -> Value {
         serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
     let mut content = systems[0]["content"].clone();
     content["slug"] = json!("housing-benefit-eligibility");
+    // Published at once: decisions may only name published versions.
+    content["publish"] = json!(true);
+    content["change_note"] = json!("Registered for the decisions tests.");
     content
 }
 
@@ -51,7 +54,7 @@ pub(crate) async fn setup(app: &TestApp) -> String {
     app.create_agency("benefits");
     app.create_agency("taxes");
     let token = app
-        .api_token("benefits", "systems:write,decisions:write")
+        .api_token("benefits", "systems:write,register:publish,decisions:write")
         .await;
     let response = app.post_json("/api/v1/systems", &token, &system()).await;
     assert_eq!(response.status(), StatusCode::CREATED);
@@ -372,8 +375,8 @@ on_both_backends! {
     async fn two_first_posts_at_once_end_in_one_write_and_no_server_error(app) {
         app.create_agency("benefits");
         app.create_agency("taxes");
-        let token = app.api_token("benefits", "systems:write,decisions:write").await;
-        let other = app.api_token("taxes", "systems:write").await;
+        let token = app.api_token("benefits", "systems:write,register:publish,decisions:write").await;
+        let other = app.api_token("taxes", "systems:write,register:publish").await;
         // The same new system from two bodies at once: one registers it, the other hears 409.
         for round in 0..3 {
             let mut contested = system();

@@ -13,6 +13,13 @@ fn entry() -> Value {
     content
 }
 
+/// `content` with what publishing it at once takes (scope `register:publish`).
+fn publishing(mut content: Value) -> Value {
+    content["publish"] = json!(true);
+    content["change_note"] = json!("Registered through the API tests.");
+    content
+}
+
 async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))
@@ -87,14 +94,14 @@ on_both_backends! {
 
     async fn changed_content_makes_a_version_and_identical_content_makes_none(app) {
         setup(&app);
-        let token = app.api_token("benefits", "systems:write").await;
-        let (status, body) = json_of(app.post_json("/api/v1/systems", &token, &entry()).await).await;
+        let token = app.api_token("benefits", "systems:write,register:publish").await;
+        let (status, body) = json_of(app.post_json("/api/v1/systems", &token, &publishing(entry())).await).await;
         assert_eq!((status, body["version"].clone()), (StatusCode::CREATED, json!(1)));
-        let (status, body) = json_of(app.post_json("/api/v1/systems", &token, &entry()).await).await;
+        let (status, body) = json_of(app.post_json("/api/v1/systems", &token, &publishing(entry())).await).await;
         assert_eq!((status, body["version"].clone()), (StatusCode::OK, json!(1)), "identical content: no new version");
         let mut changed = entry();
         changed["status"] = json!("suspended");
-        let (status, body) = json_of(app.post_json("/api/v1/systems", &token, &changed).await).await;
+        let (status, body) = json_of(app.post_json("/api/v1/systems", &token, &publishing(changed)).await).await;
         assert_eq!((status, body["version"].clone()), (StatusCode::CREATED, json!(2)));
         let (status, body) = json_of(app.client.get(app.url("/api/v1/systems/test-eligibility")).send().await.unwrap()).await;
         assert_eq!(status, StatusCode::OK, "public, no token");
@@ -110,12 +117,12 @@ on_both_backends! {
 
     async fn a_slug_belongs_to_the_agency_that_registered_it_first(app) {
         setup(&app);
-        let benefits = app.api_token("benefits", "systems:write").await;
-        let taxes = app.api_token("taxes", "systems:write").await;
-        assert_eq!(app.post_json("/api/v1/systems", &benefits, &entry()).await.status(), StatusCode::CREATED);
+        let benefits = app.api_token("benefits", "systems:write,register:publish").await;
+        let taxes = app.api_token("taxes", "systems:write,register:publish").await;
+        assert_eq!(app.post_json("/api/v1/systems", &benefits, &publishing(entry())).await.status(), StatusCode::CREATED);
         let mut theirs = entry();
         theirs["supplier"] = json!("Someone else");
-        let (status, body) = json_of(app.post_json("/api/v1/systems", &taxes, &theirs).await).await;
+        let (status, body) = json_of(app.post_json("/api/v1/systems", &taxes, &publishing(theirs)).await).await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(body["details"][0]["field"], "slug");
         let (_, current) = json_of(app.client.get(app.url("/api/v1/systems/test-eligibility")).send().await.unwrap()).await;
@@ -155,9 +162,9 @@ on_both_backends! {
         use diesel::prelude::*;
         use server::db::schema::audit_log;
         setup(&app);
-        let token = app.api_token("benefits", "systems:write").await;
-        assert_eq!(app.post_json("/api/v1/systems", &token, &entry()).await.status(), StatusCode::CREATED);
-        assert_eq!(app.post_json("/api/v1/systems", &token, &entry()).await.status(), StatusCode::OK);
+        let token = app.api_token("benefits", "systems:write,register:publish").await;
+        assert_eq!(app.post_json("/api/v1/systems", &token, &publishing(entry())).await.status(), StatusCode::CREATED);
+        assert_eq!(app.post_json("/api/v1/systems", &token, &publishing(entry())).await.status(), StatusCode::OK);
         let rows: Vec<(String, String, String)> = audit_log::table
             .filter(audit_log::action.eq("register.version_published"))
             .select((audit_log::actor_kind, audit_log::subject_id, audit_log::details_json))

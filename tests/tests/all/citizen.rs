@@ -174,9 +174,12 @@ on_both_backends! {
 
     async fn small_counts_are_suppressed_on_the_register(app) {
         app.create_agency("benefits");
-        let token = app.api_token("benefits", "systems:write").await;
+        let token = app.api_token("benefits", "systems:write,register:publish").await;
         let systems: serde_json::Value = serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
-        app.post_json("/api/v1/systems", &token, &systems[0]["content"]).await;
+        let mut entry = systems[0]["content"].clone();
+        entry["publish"] = serde_json::json!(true);
+        entry["change_note"] = serde_json::json!("First publication.");
+        app.post_json("/api/v1/systems", &token, &entry).await;
         let slug = systems[0]["content"]["slug"].as_str().unwrap();
         let (_, html) = page(&app.client, &app, &format!("/register/{slug}"), "en").await;
         assert!(html.contains("fewer than 10 decisions"));
@@ -267,11 +270,13 @@ on_both_backends! {
 
     async fn the_register_is_paged_and_keeps_its_filters_from_page_to_page(app) {
         app.create_agency("benefits");
-        let token = app.api_token("benefits", "systems:write").await;
+        let token = app.api_token("benefits", "systems:write,register:publish").await;
         let systems: serde_json::Value =
             serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
         for n in 0..25 {
             let mut entry = systems[0]["content"].clone();
+            entry["publish"] = serde_json::json!(true);
+            entry["change_note"] = serde_json::json!("First publication.");
             entry["slug"] = serde_json::json!(format!("paged-system-{n:02}"));
             entry["risk_level"] = serde_json::json!(if n < 22 { "high" } else { "minimal" });
             let response = app.post_json("/api/v1/systems", &token, &entry).await;

@@ -18,6 +18,8 @@ fn system() -> Value {
         serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
     let mut content = systems[0]["content"].clone();
     content["slug"] = json!("housing-benefit-eligibility");
+    content["publish"] = json!(true);
+    content["change_note"] = json!("First publication.");
     content
 }
 
@@ -48,7 +50,7 @@ async fn setup(app: &TestApp) -> String {
     app.create_agency("benefits");
     app.create_user("r@benefits.test", "reviewer", Some("benefits"), PASSWORD);
     let token = app
-        .api_token("benefits", "systems:write,decisions:write")
+        .api_token("benefits", "systems:write,register:publish,decisions:write")
         .await;
     let response = app.post_json("/api/v1/systems", &token, &system()).await;
     assert_eq!(response.status(), StatusCode::CREATED);

@@ -1,5 +1,5 @@
-//! Supervisors edit their agency's register entries: a change is a new version, bad input is
-//! named field by field with everything typed kept, and nobody else may edit; both backends.
+//! Supervisors edit their agency's register entries: a change is a draft to review, bad input
+//! is named field by field with everything typed kept, and nobody else may edit; both backends.
 
 use reqwest::StatusCode;
 use server::cli::seed_demo::DEMO_ACCOUNTS;
@@ -65,7 +65,7 @@ fn set(fields: &mut [(String, String)], name: &str, value: &str) {
 }
 
 on_both_backends! {
-    async fn a_supervisors_change_publishes_a_new_version(app) {
+    async fn a_supervisors_change_is_a_draft_until_published(app) {
         server::cli::seed_demo::seed(&mut app.db(), &app.keys).unwrap();
         let supervisor = signed_in_as(&app, 1).await;
         let page = supervisor.get(app.url(&format!("/staff/register/{SLUG}/edit"))).header("accept-language", "en").send().await.unwrap();
@@ -74,16 +74,25 @@ on_both_backends! {
         set(&mut fields, "supplier", "Social benefits data office");
         set(&mut fields, "status", "suspended");
         let response = supervisor.post(app.url(&format!("/staff/register/{SLUG}/edit"))).form(&fields).send().await.unwrap();
-        assert_eq!(response.headers().get("location").unwrap(), &format!("/register/{SLUG}"));
+        assert_eq!(response.headers().get("location").unwrap(), &format!("/staff/register/{SLUG}/draft"));
         let current: serde_json::Value = app.get(&format!("/api/v1/systems/{SLUG}")).await.json().await.unwrap();
-        assert_eq!(current["version"], 2);
-        assert_eq!(current["supplier"], "Social benefits data office");
-        assert_eq!(current["status"], "suspended");
-        assert!(!current["data_categories"].as_array().unwrap().is_empty(), "data categories kept");
+        assert_eq!(current["version"], 1, "a draft is not public");
+        assert_eq!(current["status"], "active");
+        // The editor goes on from the draft, with the data categories kept.
+        let page = supervisor.get(app.url(&format!("/staff/register/{SLUG}/edit"))).send().await.unwrap().text().await.unwrap();
+        let again = form_fields(&page);
+        assert!(again.iter().any(|(n, v)| n == "supplier" && v == "Social benefits data office"), "the editor shows the draft");
+        let review = supervisor.get(app.url(&format!("/staff/register/{SLUG}/draft"))).header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+        assert!(review.contains("Suspended"), "the review shows the changed status");
         let response = supervisor.post(app.url(&format!("/staff/register/{SLUG}/edit"))).form(&fields).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let again: serde_json::Value = app.get(&format!("/api/v1/systems/{SLUG}")).await.json().await.unwrap();
-        assert_eq!(again["version"], 2, "saving without a change makes no version");
+        use diesel::prelude::*;
+        let saved: i64 = server::db::schema::audit_log::table
+            .filter(server::db::schema::audit_log::action.eq("register.draft_saved"))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap();
+        assert_eq!(saved, 1, "saving the same draft again makes nothing");
     }
 
     async fn bad_input_is_named_and_everything_typed_is_kept(app) {

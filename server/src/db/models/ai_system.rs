@@ -46,6 +46,39 @@ pub fn list_current_for_agency(
         .collect()
 }
 
+/// The only part of an entry a name list reads; the rest of the document is skipped.
+#[derive(serde::Deserialize)]
+struct EntryName {
+    name: app::types::LocalizedText,
+}
+
+/// Every registered system's slug and the name its current version gives, by slug; only
+/// `agency_id`'s when given.
+pub fn names(
+    conn: &mut DbConnection,
+    agency_id: Option<i64>,
+) -> anyhow::Result<Vec<(String, app::types::LocalizedText)>> {
+    let mut query = ai_systems::table
+        .inner_join(
+            ai_system_versions::table.on(ai_system_versions::system_id
+                .eq(ai_systems::id)
+                .and(ai_system_versions::version.eq(ai_systems::current_version))),
+        )
+        .select((ai_systems::slug, ai_system_versions::content_json))
+        .order(ai_systems::slug.asc())
+        .into_boxed();
+    if let Some(id) = agency_id {
+        query = query.filter(ai_systems::agency_id.eq(id));
+    }
+    let rows: Vec<(String, String)> = query.load(conn)?;
+    rows.into_iter()
+        .map(|(slug, content)| {
+            let entry: EntryName = stored::document(&content, "register entry")?;
+            Ok((slug, entry.name))
+        })
+        .collect()
+}
+
 /// A canonical hash of content (keys sorted), so identical content makes no new version.
 pub fn content_hash(content: &SystemContent) -> String {
     // Through a JSON value, whose maps are ordered by key, so the form is canonical.
@@ -79,12 +112,14 @@ pub enum SaveOutcome {
     OwnedByAnother,
 }
 
-/// Saves `content` under `slug` for `agency_id`: a new version when it differs from the current one.
+/// Publishes `content` under `slug` for `agency_id` with the publisher's `change_note`: a new
+/// version when it differs from the current one.
 pub fn save_version(
     conn: &mut DbConnection,
     agency_id: i64,
     slug: &str,
     content: &SystemContent,
+    change_note: &str,
     now: NaiveDateTime,
 ) -> QueryResult<SaveOutcome> {
     let hash = content_hash(content);
@@ -147,6 +182,7 @@ pub fn save_version(
             ai_system_versions::status.eq(status),
             ai_system_versions::search_text.eq(search_text(content)),
             ai_system_versions::created_at.eq(now),
+            ai_system_versions::change_note.eq(change_note),
         ))
         .execute(conn)?;
     Ok(SaveOutcome::Created { version })
@@ -160,6 +196,37 @@ pub struct PublishedVersion {
     pub version: i32,
     pub content_json: String,
     pub created_at: NaiveDateTime,
+    /// What changed, in the publisher's words; `None` for versions published before review.
+    pub change_note: Option<String>,
+}
+
+/// The published content and its hash of `slug`'s current version, with its owner, if the
+/// slug is registered.
+pub fn current_of(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<CurrentVersion>> {
+    ai_systems::table
+        .inner_join(
+            ai_system_versions::table.on(ai_system_versions::system_id
+                .eq(ai_systems::id)
+                .and(ai_system_versions::version.eq(ai_systems::current_version))),
+        )
+        .filter(ai_systems::slug.eq(slug))
+        .select((
+            ai_systems::agency_id,
+            ai_systems::current_version,
+            ai_system_versions::content_json,
+            ai_system_versions::content_hash,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// The current published version of an entry, for comparing a change with it.
+#[derive(Debug, Clone, Queryable)]
+pub struct CurrentVersion {
+    pub agency_id: i64,
+    pub version: i32,
+    pub content_json: String,
+    pub content_hash: String,
 }
 
 /// The current version of every entry, by slug.
@@ -179,6 +246,7 @@ pub fn list_current(conn: &mut DbConnection) -> QueryResult<Vec<PublishedVersion
             ai_system_versions::version,
             ai_system_versions::content_json,
             ai_system_versions::created_at,
+            ai_system_versions::change_note,
         ))
         .load(conn)
 }
@@ -197,6 +265,7 @@ pub fn history(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec<Published
             ai_system_versions::version,
             ai_system_versions::content_json,
             ai_system_versions::created_at,
+            ai_system_versions::change_note,
         ))
         .load(conn)
 }

@@ -2,6 +2,7 @@
 
 pub mod agency;
 pub mod ai_system;
+pub mod ai_system_draft;
 pub mod api_client;
 pub mod appeal;
 pub mod appeal_tallies;

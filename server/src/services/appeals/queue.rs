@@ -12,7 +12,8 @@ use crate::services::calendar;
 use crate::services::ServiceError;
 use app::port::StaffPrincipal;
 use app::types::{
-    AppealFilters, AppealQueue, AppealRow, AppealState, DeadlineStatus, GroundKind, Grounds, Role,
+    AppealFilters, AppealQueue, AppealRow, AppealState, DeadlineStatus, GroundKind, Grounds,
+    LocalizedText, Role,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
@@ -108,19 +109,28 @@ pub fn list(
     for row in rows {
         out.push(queue_row(conn, &mut calendars, row, now)?);
     }
-    let mut systems_query = ai_systems::table
-        .select(ai_systems::slug)
-        .order(ai_systems::slug.asc())
-        .into_boxed();
-    if let AgencyScope::One(id) = scope {
-        systems_query = systems_query.filter(ai_systems::agency_id.eq(id));
+    // Staff read systems by name in their language, not by slug.
+    let systems = crate::db::models::ai_system::names(
+        conn,
+        match scope {
+            AgencyScope::One(id) => Some(id),
+            AgencyScope::All => None,
+        },
+    )?;
+    for row in &mut out {
+        if let Some((_, name)) = systems.iter().find(|(slug, _)| *slug == row.system_slug) {
+            row.system_name = name.clone();
+        }
     }
     Ok(AppealQueue {
         rows: out,
         total,
         page,
         page_size: PAGE_SIZE as u32,
-        systems: systems_query.load(conn)?,
+        systems: systems
+            .into_iter()
+            .map(|(value, label)| app::types::LabelledChoice { value, label })
+            .collect(),
         ombudsman,
     })
 }
@@ -176,6 +186,7 @@ fn queue_row(
         decision_reference,
         agency_name: stored::document(&agency_name, "agency name")?,
         system_slug,
+        system_name: LocalizedText::default(),
         state,
         grounds: grounds.kinds,
         filed_on: calendar_date(filed_on),

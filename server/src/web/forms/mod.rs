@@ -10,10 +10,12 @@ pub mod citizen_signin;
 mod evidence_upload;
 pub mod find;
 pub mod flag;
+pub mod flag_respond;
 mod multipart;
 pub mod outbox_retry;
 pub mod password;
 pub mod register_edit;
+pub mod register_publish;
 pub mod signin;
 pub mod signin_code;
 pub mod signout;
@@ -52,6 +54,7 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/staff/stats/reviews").to(systemic_review::post))
         .service(post("/d/signout").to(find::end))
         .service(post("/register/{slug}/flag").to(flag::post))
+        .service(post("/staff/flags/{id}").to(flag_respond::post))
         .service(post("/d/{reference}/challenge").to(challenge::post))
         .service(post("/appeals/{reference}/step").to(appeal_step::citizen))
         .service(post("/appeals/{reference}/evidence").to(appeal_evidence::post))
@@ -60,6 +63,8 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
         .service(post("/staff/appeals/{reference}/assign").to(appeal_staff::assign))
         .service(post("/staff/appeals/{reference}/note").to(appeal_staff::note))
         .service(post("/staff/register/{slug}/edit").to(register_edit::post))
+        .service(post("/staff/register/{slug}/publish").to(register_publish::publish))
+        .service(post("/staff/register/{slug}/discard").to(register_publish::discard))
         .service(post("/staff/agencies/{slug}/calendar").to(calendar_day::put))
         .service(post("/staff/agencies/{slug}/calendar/remove").to(calendar_day::remove));
 }

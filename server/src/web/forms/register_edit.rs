@@ -1,11 +1,15 @@
 //! `POST /staff/register/{slug}/edit`: a supervisor of the owning agency saves a register
-//! entry; a changed entry becomes a new version, checked by the same rules as the API.
+//! entry, checked by the same rules as the API; a change becomes the entry's draft, which the
+//! supervisor reviews and publishes with a change note (`register_publish`). The form's
+//! "Preview" button checks the same way and shows the entry as the public would see it,
+//! saving nothing.
 
 use super::{csrf_ok, locale};
 use crate::db::models::audit::Actor;
 use crate::db::DbConnection;
 use crate::domain::register_walk::read_register_entry;
 use crate::domain::validator::{reason_code, Validator};
+use crate::services::register::{EntryState, Publication};
 use crate::services::{register, ServiceError};
 use crate::state::AppState;
 use crate::web::error::WebError;
@@ -14,17 +18,25 @@ use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use app::port::StaffPrincipal;
 use app::types::Notice;
 use app::types::{
-    Flash, Role, EDITOR_FORM, EDITOR_PLAIN_FIELDS, EDITOR_SUMMARY_FIELDS, EDITOR_TEXT_FIELDS,
+    Flash, Role, DRAFT_FORM, EDITOR_FORM, EDITOR_PLAIN_FIELDS, EDITOR_PREVIEW,
+    EDITOR_SUMMARY_FIELDS, EDITOR_TEXT_FIELDS,
 };
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 const LANGUAGES: [&str; 3] = ["kk", "ru", "en"];
+/// The value of the editor's "Preview" button (`name="action"`); "Save" sends none.
+const PREVIEW_ACTION: &str = "preview";
 
 enum Outcome {
     NotYours,
     Invalid(Flash),
-    Saved,
+    /// The change is the entry's draft now.
+    Drafted,
+    /// The form says what is published already: nothing was made.
+    Unchanged,
+    /// "Preview": the entry as the public would see it, shown above the form; nothing saved.
+    Preview(Flash),
 }
 
 /// Saves the entry, or sends the supervisor back to the form with everything typed.
@@ -57,7 +69,9 @@ pub async fn post(
         let mut conn = worker.pool.get()?;
         let outcome = save(&mut conn, &principal, &wanted, &fields)?;
         let stored = match &outcome {
-            Outcome::Invalid(flash) => Some(flash::store(&mut conn, flash)?),
+            Outcome::Invalid(flash) | Outcome::Preview(flash) => {
+                Some(flash::store(&mut conn, flash)?)
+            }
             _ => None,
         };
         Ok((outcome, stored))
@@ -70,10 +84,18 @@ pub async fn post(
         (Outcome::Invalid(_), stored) => {
             super::redirect_with_stored_flash(&req, &edit_page, stored)
         }
-        (Outcome::Saved, _) => super::redirect_with_flash(
+        (Outcome::Preview(_), stored) => {
+            super::redirect_with_stored_flash(&req, &format!("{edit_page}#preview"), stored)
+        }
+        (Outcome::Drafted, _) => super::redirect_with_flash(
+            &req,
+            &format!("/staff/register/{slug}/draft"),
+            &flash::notice(DRAFT_FORM, Notice::DraftSaved),
+        ),
+        (Outcome::Unchanged, _) => super::redirect_with_flash(
             &req,
             &format!("/register/{slug}"),
-            &flash::notice("entry", Notice::EntrySaved),
+            &flash::notice("entry", Notice::EntryUnchanged),
         ),
     })
 }
@@ -94,36 +116,41 @@ fn save(
     };
     let content = apply(serde_json::to_value(current)?, fields);
     let mut validator = Validator::new(None);
+    // The editor keeps everything typed, however long: this flash is stored, not a cookie.
+    let mut kept = flash::with_errors(EDITOR_FORM, &[], Vec::new());
+    kept.values = fields
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "action"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let Some(content) = read_register_entry(&content, &mut validator) else {
-        let errors = validator
+        kept.errors = validator
             .details
             .iter()
             .map(|d| flash::field_error(&form_field(&d.field), reason_code(&d.reason)))
-            .collect();
-        let values: Vec<(&str, &str)> = fields
-            .iter()
-            .filter(|(k, _)| *k != "csrf_token")
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let mut kept = flash::with_errors(EDITOR_FORM, &[], errors);
-        // The editor keeps everything typed, however long: this flash is stored, not a cookie.
-        kept.values = values
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         return Ok(Outcome::Invalid(kept));
     };
     if content.slug != slug {
         return Ok(Outcome::NotYours);
     }
-    register::save_entry(
+    if fields.get("action").map(String::as_str) == Some(PREVIEW_ACTION) {
+        kept.values
+            .insert(EDITOR_PREVIEW.to_string(), serde_json::to_string(&content)?);
+        return Ok(Outcome::Preview(kept));
+    }
+    let saved = register::save_entry(
         conn,
         agency_id,
         Actor::principal(principal),
         &content,
+        Publication::Draft,
         chrono::Utc::now(),
     )?;
-    Ok(Outcome::Saved)
+    Ok(match saved.state {
+        EntryState::Draft => Outcome::Drafted,
+        EntryState::Published => Outcome::Unchanged,
+    })
 }
 
 /// The form field a validation path points at (a text map's first language when the map itself is wrong).
