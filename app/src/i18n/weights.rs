@@ -53,7 +53,7 @@ mod tests {
         assert_eq!(signed_weight(Locale::En, -0.7), "\u{2212}0.70");
         assert_eq!(signed_weight(Locale::Ru, -0.7), "\u{2212}0,70");
         assert_eq!(signed_weight(Locale::Kk, 3.58), "+3,58");
-        assert_eq!(signed_weight(Locale::En, 1234.5), "+1,234.50");
+        assert_eq!(signed_weight(Locale::En, 12345.5), "+12,345.50");
     }
 
     #[test]

@@ -51,17 +51,17 @@ async fn open_decision(browser: &Browser, app: &TestApp, reference: &str, code: 
     );
 }
 
-/// A number property of the `<html>` element, read through WebDriver (no page script needed).
+/// A number property of the `<html>` element. WebDriver runs this script with page scripts off too.
 async fn root_number(browser: &Browser, property: &str) -> f64 {
     browser
         .client
-        .find(Locator::Css("html"))
+        .execute(
+            "return document.documentElement[arguments[0]];",
+            vec![Value::from(property)],
+        )
         .await
         .unwrap()
-        .prop(property)
-        .await
-        .unwrap()
-        .and_then(|value| value.parse().ok())
+        .as_f64()
         .unwrap_or_else(|| panic!("html.{property} is a number"))
 }
 
