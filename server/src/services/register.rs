@@ -38,7 +38,7 @@ pub fn save_entry(
     at: DateTime<Utc>,
 ) -> Result<Saved, ServiceError> {
     let slug = content.slug.clone();
-    write_transaction(conn, |conn| {
+    let saved = write_transaction(conn, |conn| {
         crate::db::take_turns_on(conn, &format!("register entry {slug}"))?;
         let outcome = ai_system::save_version(conn, agency_id, &slug, content, at.naive_utc())?;
         match outcome {
@@ -70,7 +70,12 @@ pub fn save_entry(
                 })
             }
         }
-    })
+    })?;
+    // The public register list shows this entry (`web::page_cache`).
+    if saved.status == SaveStatus::Created {
+        super::page_versions::changed();
+    }
+    Ok(saved)
 }
 
 /// The current content of `slug` if `agency_id` owns it; `NotFound` otherwise.
