@@ -233,8 +233,9 @@ on_both_backends! {
         assert_eq!(status, StatusCode::UNAUTHORIZED, "a reader without the code is asked for it");
         assert!(!page.contains("outcome-panel"), "and does not see the explanation");
         let other = citizen_with(&app, 1).await;
-        let (status, _) = status_and_page(&other, &app, &path).await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED, "another decision's token does not open it");
+        let (status, page) = status_and_page(&other, &app, &path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "another decision's token does not open it");
+        assert!(!page.contains("outcome-panel"), "and its reader does not see the explanation");
 
         // A second reader with the code gets the page with the token of their own session.
         let second = citizen_with(&app, 0).await;
