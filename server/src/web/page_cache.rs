@@ -233,9 +233,7 @@ async fn data_version(state: &AppState, depends: Depends) -> anyhow::Result<Opti
                     return Ok(None);
                 };
                 let shown = serde_json::to_vec(&explanation)?;
-                Ok(Some(DataVersion::Explanation(
-                    Sha256::digest(&shown).into(),
-                )))
+                Ok(Some(DataVersion::Explanation(Sha256::digest(shown).into())))
             })
             .await
         }
