@@ -7,8 +7,8 @@ use crate::portal::DbPortal;
 use crate::secrets::Keys;
 use crate::state::AppState;
 use crate::web::{
-    assets, citizen, evidence, forms, health, page_context, receipt_key, security_headers,
-    stats_export, style,
+    assets, citizen, evidence, forms, health, page_cache, page_context, receipt_key,
+    security_headers, stats_export, style,
 };
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress};
@@ -175,6 +175,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     ));
     let pkg_dir = web::Data::new(assets::PkgDir(state.settings.site_root.join("pkg")));
     let state = web::Data::new(state);
+    let page_cache = web::Data::new(page_cache::PageCache::default());
     let server = HttpServer::new(move || {
         let context = {
             let portal = portal.clone();
@@ -187,7 +188,9 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         App::new()
             .app_data(state.clone())
             .app_data(pkg_dir.clone())
+            .app_data(page_cache.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
+            .wrap(from_fn(page_cache::serve))
             .wrap(from_fn(crate::web::same_origin::check))
             .wrap(from_fn(page_context::page_context))
             .wrap(from_fn(security_headers::html_charset))

@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod key_rotation;
 pub mod notifications;
 pub mod outbox_admin;
+pub mod page_versions;
 pub mod read_back;
 pub mod register;
 pub mod register_browse;

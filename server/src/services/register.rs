@@ -71,7 +71,7 @@ pub fn save_entry(
         }
     }
     let slug = content.slug.clone();
-    write_transaction(conn, |conn| {
+    let saved = write_transaction(conn, |conn| {
         crate::db::take_turns_on(conn, &format!("register entry {slug}"))?;
         let published = ai_system::current_of(conn, &slug)?;
         let draft = ai_system_draft::find(conn, &slug)?;
@@ -139,7 +139,12 @@ pub fn save_entry(
                 })
             }
         }
-    })
+    })?;
+    // The public register list shows this entry (`web::page_cache`).
+    if saved.status == SaveStatus::Created {
+        super::page_versions::changed();
+    }
+    Ok(saved)
 }
 
 /// Publishes `content` with `change_note` (already checked) inside the caller's transaction:

@@ -30,6 +30,7 @@ mod key_rotation;
 mod mail_delivery;
 mod notifications;
 mod operators;
+mod page_cache;
 mod pages;
 mod receipts;
 mod register_drafts;
