@@ -53,7 +53,13 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
 /// The opening tag of the exact weights' disclosure.
 fn weights_disclosure(html: &str) -> &str {
     html.match_indices("<details")
-        .map(|(start, _)| &html[start..start + html[start..].find('>').unwrap()])
+        .map(|(start, _)| {
+            &html[start
+                ..start
+                    + html[start..]
+                        .find('>')
+                        .unwrap_or_else(|| panic!("an unclosed <details in {html}"))]
+        })
         .find(|tag| tag.contains("exact-weights"))
         .unwrap_or_else(|| panic!("no disclosure of the exact weights in {html}"))
 }

@@ -112,7 +112,7 @@ on_both_backends! {
             serde_json::from_value(entry("pension-eligibility", "Pension entitlement scoring")).unwrap();
         let agency = server::db::models::agency::find_by_slug(&mut app.db(), "social-benefits").unwrap().unwrap();
         let outcome = server::db::models::ai_system::save_version(
-            &mut app.db(), agency.id, "pension-eligibility", &content, chrono::Utc::now().naive_utc(),
+            &mut app.db(), agency.id, "pension-eligibility", &content, "The name corrected", chrono::Utc::now().naive_utc(),
         ).unwrap();
         assert_eq!(outcome, server::db::models::ai_system::SaveOutcome::Created { version: 2 });
         let changed = get(&reader, &app, "/register", "en").await;
