@@ -25,7 +25,7 @@ pub fn signed_weight(locale: Locale, weight: f64) -> String {
     format!("{sign}{}", format_value(locale, &digits, None))
 }
 
-/// "Counted towards the outcome you asked for" or against it.
+/// "Counted in your favour" or "Counted against you".
 pub fn direction(locale: Locale, direction: Direction) -> &'static str {
     match direction {
         Direction::Towards => tr!(locale, reason_for),

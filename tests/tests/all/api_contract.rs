@@ -152,7 +152,7 @@ on_both_backends! {
         assert_conforms("post", "/api/v1/decisions", 200, &body);
         assert!(body["results"][0].get("access_code").is_none(), "{body}");
         let mut changed = decision("D-1");
-        changed["outcome"] = json!("approved");
+        changed["model_version"] = json!("hb-2");
         let (status, body) = json_call(&app, Method::POST, "/api/v1/decisions", Some(&token),
             Some(&json!({"decisions": [changed]}))).await;
         assert_eq!(status, StatusCode::CONFLICT);

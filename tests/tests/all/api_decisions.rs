@@ -161,7 +161,7 @@ on_both_backends! {
         let token = setup(&app).await;
         send(&app, &token, vec![decision("HB-1")]).await;
         let mut changed = decision("HB-1");
-        changed["outcome"] = json!("approved");
+        changed["model_version"] = json!("hb-2026.11.0+sha256:0a1b");
         let (status, body) = send(&app, &token, vec![decision("HB-9"), changed.clone()]).await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(body["details"][0]["index"], 1);

@@ -15,6 +15,9 @@ fn system() -> Value {
         serde_json::from_str(include_str!("../../../server/src/cli/demo/systems.json")).unwrap();
     let mut content = systems[0]["content"].clone();
     content["slug"] = json!("housing-benefit-eligibility");
+    // Published at once, so decisions can be sent for it.
+    content["publish"] = json!(true);
+    content["change_note"] = json!("First published");
     content
 }
 
@@ -28,11 +31,11 @@ fn decision() -> Value {
     json!({
         "external_id": "HB-REASONS-1",
         "system": "housing-benefit-eligibility",
-        "outcome": "denied",
-        "outcome_label": {"en": "Application denied", "ru": "Заявление отклонено", "kk": "Өтініш қабылданбады"},
+        "outcome": "approved",
+        "outcome_label": {"en": "Application approved", "ru": "Заявление одобрено", "kk": "Өтініш мақұлданды"},
         "decided_at": format!("{tomorrow}T00:00:00Z"),
         "legal_basis": {"en": "Law on Housing Relations, Article 97"},
-        "summary": {"en": "Your declared monthly income is above the limit for your household size."},
+        "summary": {"en": "Your household size brings your income per person under the limit."},
         "factors": [
             factor("region", "Region of residence", "Astana", 0.0),
             factor("savings", "Savings", "120000", 1.2),
@@ -54,7 +57,7 @@ fn decision() -> Value {
 async fn sent(app: &TestApp) -> (String, String) {
     app.create_agency("benefits");
     let token = app
-        .api_token("benefits", "systems:write,decisions:write")
+        .api_token("benefits", "systems:write,register:publish,decisions:write")
         .await;
     let response = app.post_json("/api/v1/systems", &token, &system()).await;
     assert_eq!(response.status(), StatusCode::CREATED);
@@ -121,7 +124,7 @@ on_both_backends! {
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "largest weight first: {main}");
         for words in ["The largest reason", "A moderate reason", "A smaller reason",
-                      "Counted towards the outcome you asked for", "Counted against the outcome you asked for"] {
+                      "Counted in your favour", "Counted against you"] {
             assert!(main.contains(words), "{words} in {main}");
         }
         assert!(!main.contains("3.58") && !main.contains("0.70"), "no raw weight among the citizen's reasons");

@@ -100,8 +100,11 @@ on_both_backends! {
         assert!(!before.contains("Pension eligibility scoring"));
 
         // Published through the API: the service tells the cache, and the version moves.
-        let token = app.api_token("social-benefits", "systems:write").await;
-        let response = app.post_json("/api/v1/systems", &token, &entry("pension-eligibility", "Pension eligibility scoring")).await;
+        let token = app.api_token("social-benefits", "systems:write,register:publish").await;
+        let mut published = entry("pension-eligibility", "Pension eligibility scoring");
+        published["publish"] = json!(true);
+        published["change_note"] = json!("A new system for pensions");
+        let response = app.post_json("/api/v1/systems", &token, &published).await;
         assert!(response.status().is_success(), "{}", response.text().await.unwrap());
         let after = get(&reader, &app, "/register", "en").await;
         assert!(after.contains("Pension eligibility scoring"), "a new entry shows at once");
