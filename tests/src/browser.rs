@@ -15,8 +15,6 @@ pub struct Browser {
 
 /// A phone-sized window (a common small Android screen).
 pub const PHONE: (u32, u32) = (360, 740);
-/// Below this width the window is an emulated phone screen (see `Browser::start`).
-const MINIMUM_WINDOW_WIDTH: u32 = 600;
 /// A desktop window.
 pub const DESKTOP: (u32, u32) = (1280, 900);
 
@@ -56,15 +54,10 @@ impl Browser {
             args.push("--blink-settings=scriptEnabled=false".into());
         }
         let mut capabilities = serde_json::Map::new();
-        let mut options = json!({ "binary": "/usr/bin/chromium", "args": args });
-        if size.0 < MINIMUM_WINDOW_WIDTH {
-            // Headless Chromium will not make a window narrower than about 500 px, so a phone's
-            // width is emulated: the page's viewport is then exactly the phone's.
-            options["mobileEmulation"] = json!({
-                "deviceMetrics": { "width": size.0, "height": size.1, "pixelRatio": 1.0 }
-            });
-        }
-        capabilities.insert("goog:chromeOptions".into(), options);
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": "/usr/bin/chromium", "args": args }),
+        );
         let webdriver = format!("http://127.0.0.1:{port}");
         let mut last_error = String::new();
         for _ in 0..100 {
