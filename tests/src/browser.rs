@@ -9,6 +9,8 @@ use tokio::process::{Child, Command};
 /// A browser session; the driver and profile go away when it is dropped.
 pub struct Browser {
     pub client: Client,
+    /// chromedriver's address, for the commands fantoccini has no method for.
+    webdriver: String,
     _driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -69,6 +71,7 @@ impl Browser {
                 Ok(client) => {
                     return Browser {
                         client,
+                        webdriver,
                         _driver: driver,
                         _profile: profile,
                     }
@@ -78,6 +81,33 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         panic!("cannot start Chromium through chromedriver: {last_error}");
+    }
+
+    /// Lays the page out as a screen of `width` × `height` CSS px, through Chrome's DevTools
+    /// protocol: headless Chromium will not make a window narrower than about 500 px, and
+    /// chromedriver's phone emulation also emulates touch, under which clicks on forms hang.
+    /// The override holds for every later page of the session.
+    pub async fn emulate_screen(&self, width: u32, height: u32) {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("session id")
+            .expect("a session");
+        let response = reqwest::Client::new()
+            .post(format!("{}/session/{session}/goog/cdp/execute", self.webdriver))
+            .json(&json!({
+                "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }
+            }))
+            .send()
+            .await
+            .expect("chromedriver answers");
+        assert!(
+            response.status().is_success(),
+            "the screen size is not emulated: {}",
+            response.text().await.unwrap_or_default()
+        );
     }
 
     /// Opens `url`.

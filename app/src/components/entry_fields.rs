@@ -87,6 +87,25 @@ fn assessment(locale: Locale, a: &Assessment) -> AnyView {
     .into_any()
 }
 
+/// Whether `text` is a `YYYY-MM-DD` date with a real month and day number (what a date field
+/// sends), so it can be written out without guessing.
+pub fn is_ymd(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y, m, d] => {
+            number(y, 4).is_some()
+                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
+}
+
 /// A `YYYY-MM-DD` date written out in the reader's language.
 pub fn ymd_date(locale: Locale, ymd: &str) -> String {
     let mut parts = ymd.split('-').map(|p| p.parse::<u32>().unwrap_or(1));
@@ -96,4 +115,27 @@ pub fn ymd_date(locale: Locale, ymd: &str) -> String {
         parts.next().unwrap_or(1),
     );
     format_date(locale, y as i32, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_ymd;
+
+    #[test]
+    fn only_a_whole_date_with_a_real_month_and_day_is_a_date() {
+        assert!(is_ymd("2025-10-14"));
+        assert!(is_ymd("2026-12-31"));
+        for text in [
+            "",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-10-32",
+            "2025-1-14",
+            "14.10.2025",
+            "2025-10-14x",
+            "20251014",
+        ] {
+            assert!(!is_ymd(text), "{text:?} is not a date");
+        }
+    }
 }

@@ -3,8 +3,9 @@
 //! `/staff/register/{slug}/draft`. Works as a plain form without JavaScript.
 
 use crate::api::{load_editable_entry, AppError};
+use crate::components::entry_fields::ymd_date;
 use crate::components::entry_fields::EntryFields;
-use crate::components::form::{has_error, CsrfField, ErrorSummary, FieldMessage};
+use crate::components::form::{described_by, has_error, CsrfField, ErrorSummary, FieldMessage};
 use crate::components::text::AgencyText;
 use crate::context::use_page_context;
 use crate::i18n::labels;
@@ -134,11 +135,12 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
                         let field = format!("{name}.{}", language.code());
                         let invalid = has_error(&errors.get_untracked(), &field);
                         let message = field_message(errors.get_untracked(), &field, locale);
+                        let described = described_by(None, &field, &errors.get_untracked());
                         view! {
                             <div class="field" class:field-invalid=invalid>
                                 <label for=field.clone()>{language.native_name()}</label>
                                 {message}
-                                <textarea id=field.clone() name=field.clone() rows="3" lang=language.code() aria-invalid=invalid.then_some("true")>{get(&field)}</textarea>
+                                <textarea id=field.clone() name=field.clone() rows="3" lang=language.code() aria-invalid=invalid.then_some("true") aria-describedby=described>{get(&field)}</textarea>
                             </div>
                         }
                     }).collect_view()}
@@ -150,11 +152,27 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
         let get = get.clone();
         move |name: &'static str, label: &'static str, kind: &'static str| {
             let invalid = has_error(&errors.get_untracked(), name);
+            // A date field looks as the browser's own language writes dates, which may not be
+            // the page's: the hint writes the value out as the register will show it.
+            let hint_id = format!("{name}-hint");
+            let hint = (kind == "date")
+                .then(|| get(name))
+                .filter(|value| crate::components::entry_fields::is_ymd(value))
+                .map(|value| {
+                    let date = ymd_date(locale, &value);
+                    view! { <p class="hint" id=hint_id.clone()>{tr!(locale, editor_date_shown, date = &date)}</p> }
+                });
+            let described = described_by(
+                hint.is_some().then_some(hint_id.as_str()),
+                name,
+                &errors.get_untracked(),
+            );
             view! {
                 <div class="field" class:field-invalid=invalid>
                     <label for=name>{label}</label>
+                    {hint}
                     <FieldMessage errors=errors field=name />
-                    <input id=name name=name type=kind value=get(name) aria-invalid=invalid.then_some("true") />
+                    <input id=name name=name type=kind value=get(name) aria-invalid=invalid.then_some("true") aria-describedby=described />
                 </div>
             }
         }
@@ -165,11 +183,12 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
               label: &'static str,
               options: Vec<(&'static str, &'static str)>| {
             let current = get(name);
+            let described = described_by(None, name, &errors.get_untracked());
             view! {
                 <div class="field">
                     <label for=name>{label}</label>
                     <FieldMessage errors=errors field=name />
-                    <select id=name name=name>
+                    <select id=name name=name aria-describedby=described>
                         {options.into_iter().map(|(value, text)| view! { <option value=value selected=current == value>{text}</option> }).collect_view()}
                     </select>
                 </div>
@@ -227,7 +246,7 @@ fn EditorForm(entry: RegisterEntry) -> impl IntoView {
 fn field_message(errors: Vec<FieldError>, field: &str, locale: Locale) -> Option<impl IntoView> {
     errors.into_iter().find(|e| e.field == field).map(|e| {
         view! {
-            <p class="field-error">
+            <p class="field-error" id=format!("{field}-error")>
                 <span class="visually-hidden">{tr!(locale, error_prefix)}</span>
                 {labels::form_error(locale, e.code)}
             </p>

@@ -1,7 +1,7 @@
 //! The register in a browser: with 100 entries, search, filters and paging work with
 //! JavaScript off and keep the query from page to page; the register and the staff pages for
-//! drafts and error reports have no axe-core violations. On SQLite (what a browser sees does
-//! not depend on the database).
+//! drafts and error reports have no axe-core violations (with JavaScript on, where axe-core runs
+//! to its end). On SQLite (what a browser sees does not depend on the database).
 
 use fantoccini::Locator;
 use server::cli::seed_demo::DEMO_ACCOUNTS;
@@ -60,14 +60,34 @@ async fn assert_no_axe_violations(browser: &Browser, page: &str) {
     );
 }
 
+/// axe-core runs with page scripts on: with them off (Chromium's `scriptEnabled=false`) it does
+/// not finish on a page this long, though the same markup is served either way (the register has
+/// no island).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "axe-core does not finish on the 100-entry register with scripts off (it hangs past 180 s); the paging, search and filters are covered by the integration tests until that is understood"]
+async fn the_register_with_100_entries_has_no_accessibility_violations() {
+    let app = app_with_100_entries().await;
+    let browser = Browser::start(true, DESKTOP).await;
+    for (path, count) in [
+        ("/register?lang=en", "100 systems"),
+        ("/register?lang=ru&risk=high&page=2", ""),
+        ("/register?lang=kk&q=no-such-system-anywhere", ""),
+    ] {
+        browser.goto(&app.url(path)).await;
+        assert!(
+            browser.text(".results-count").await.contains(count),
+            "{path}"
+        );
+        assert_no_axe_violations(&browser, path).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_javascript_off_the_register_searches_filters_and_pages_keeping_the_query() {
     let app = app_with_100_entries().await;
     let browser = Browser::start(false, DESKTOP).await;
     browser.goto(&app.url("/register?lang=en")).await;
     assert!(browser.text(".results-count").await.contains("100 systems"));
-    assert_no_axe_violations(&browser, "/register with 100 entries").await;
     let client = &browser.client;
     client
         .find(Locator::Id("q"))
@@ -129,10 +149,12 @@ async fn with_javascript_off_the_register_searches_filters_and_pages_keeping_the
     );
     next.click().await.unwrap();
     browser
-        .wait_for("document.location.search.includes('page=2')", "page 2")
+        .wait_for(
+            "return document.location.search.includes('page=2');",
+            "page 2",
+        )
         .await;
     assert!(browser.text(".pager").await.contains("Page 2 of"));
-    assert_no_axe_violations(&browser, "/register?risk=high&page=2").await;
     browser
         .goto(&app.url("/register?lang=en&q=no-such-system-anywhere"))
         .await;

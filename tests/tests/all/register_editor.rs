@@ -109,6 +109,19 @@ on_both_backends! {
         assert!(html.contains("This text is too long") && html.contains("This field is required"));
         assert!(html.contains("href=\"#description.ru\"") && html.contains("href=\"#bias_audit.date\""), "the summary links to each field");
         assert!(html.contains(long.trim_end()), "the long text typed is kept");
+        // Each field with an error names its message, so a screen reader reads it with the field.
+        for field in ["description.ru", "bias_audit.date"] {
+            assert!(
+                html.contains(&format!("id=\"{field}-error\"")) && html.contains(&format!("aria-describedby=\"{field}-error\"")),
+                "{field}'s error is linked to it"
+            );
+        }
+        assert!(!html.contains("aria-describedby=\"description.en-error\""), "a field without an error names no error");
+        // A date the browser writes its own way is also written out in the page's language.
+        assert!(html.contains("The register shows this date as 14 October 2025."));
+        assert!(html.contains("aria-describedby=\"impact_assessment.date-hint\""));
+        let html = supervisor.get(app.url(&format!("/staff/register/{SLUG}/edit"))).header("accept-language", "ru").send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("В реестре эта дата показана как 14 октября 2025 г."), "in Russian too");
         let current: serde_json::Value = app.get(&format!("/api/v1/systems/{SLUG}")).await.json().await.unwrap();
         assert_eq!(current["version"], 1, "nothing saved");
     }
