@@ -22,6 +22,10 @@ batch_file="$work/batch.json"
 python3 - "$batch_file" <<'PY'
 import json, sys, random
 random.seed(7)
+# A denial whose largest reason counted against the citizen (f0, which the counterfactual
+# changes), as ingest's quality checks require.
+def contribution(k):
+    return -round(random.uniform(1.0, 1.5), 3) if k == 0 else round(random.uniform(-0.9, 0.9), 3)
 items = []
 for i in range(1000):
     items.append({
@@ -30,7 +34,7 @@ for i in range(1000):
         "decided_at": "2026-11-02T10:15:00Z", "legal_basis": {"en": "Law on Housing Relations, Article 97"},
         "summary": {"en": "Your declared monthly income is above the limit for your household size."},
         "factors": [{"key": f"f{k}", "label": {"en": f"Factor {k}", "ru": f"Фактор {k}"}, "value": str(random.randint(1, 900000)),
-                     "unit": "KZT", "contribution": round(random.uniform(-1, 1), 3), "citizen_can_change": True} for k in range(8)],
+                     "unit": "KZT", "contribution": contribution(k), "citizen_can_change": True} for k in range(8)],
         "counterfactuals": [{"changes": [{"key": "f0", "to": "350000"}], "outcome": "approved", "outcome_label": {"en": "Application approved"}}],
         "data_sources": [{"category": {"en": "Income"}, "source": {"en": "State revenue committee"}}],
         "human_involvement": "none", "human_reviewer": None, "model_version": "hb-2026.10.1",

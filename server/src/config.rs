@@ -70,6 +70,27 @@ pub struct Settings {
     /// privacy notice and the accessibility statement name them (README.md, "Configuration").
     #[serde(default)]
     pub operator: app::types::OperatorDetails,
+    /// The page cache (docs/performance.md, "Fresh for a moment").
+    #[serde(default)]
+    pub page_cache: PageCacheSettings,
+}
+
+/// How long a read that tells whether a kept page is current stays current.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub struct PageCacheSettings {
+    /// Milliseconds a page's data version and a decision token's access code generation are
+    /// used without asking the database again, while nothing is written through this server.
+    /// A change made elsewhere (another instance, the `redress` command) shows within this;
+    /// `0` asks the database on every request.
+    pub fresh_for_millis: u64,
+}
+
+impl Default for PageCacheSettings {
+    fn default() -> Self {
+        PageCacheSettings {
+            fresh_for_millis: 250,
+        }
+    }
 }
 
 /// Who must sign in with a one-time code as well as a password.
@@ -323,6 +344,7 @@ impl Default for Settings {
             two_factor: TwoFactorSettings::default(),
             retention: Default::default(),
             operator: Default::default(),
+            page_cache: Default::default(),
         }
     }
 }

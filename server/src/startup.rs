@@ -175,7 +175,9 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     ));
     let pkg_dir = web::Data::new(assets::PkgDir(state.settings.site_root.join("pkg")));
     let state = web::Data::new(state);
-    let page_cache = web::Data::new(page_cache::PageCache::default());
+    let page_cache = web::Data::new(page_cache::PageCache::new(
+        std::time::Duration::from_millis(state.settings.page_cache.fresh_for_millis),
+    ));
     let server = HttpServer::new(move || {
         let context = {
             let portal = portal.clone();

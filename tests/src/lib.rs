@@ -80,6 +80,9 @@ impl TestApp {
         // Most tests sign in with a password alone; the two-factor tests ask for the default
         // (supervisors, ombudsmen and admins must use a code) in their `adjust`.
         settings.two_factor.required_roles = Vec::new();
+        // Many tests change the database straight and look at a page at once; the page cache's
+        // window of fresh reads is tested on its own (page_cache.rs) with the default.
+        settings.page_cache.fresh_for_millis = 0;
         adjust(&mut settings);
         let kept_settings = settings.clone();
         let database_url = settings.database_url.clone();

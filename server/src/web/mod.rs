@@ -13,6 +13,7 @@ pub mod page_cache;
 pub mod page_context;
 pub mod page_template;
 pub mod receipt_key;
+pub mod recent_reads;
 pub mod redirect;
 pub mod same_origin;
 pub mod security_headers;

@@ -14,6 +14,8 @@
 //! - per-response values are cut out of the kept copy and filled in for each response
 //!   (`web::page_template`): a fresh CSP nonce, in the header and the page alike, and the
 //!   reader's own CSRF token;
+//! - the data version is read at most once per short window while nothing is written through
+//!   this server (`web::recent_reads`): any request that may write ends the window at once;
 //! - only a plain 200 HTML answer that sets no cookie is kept; cookies the outer middleware
 //!   sets (the CSRF cookie of a first visit) are added to every response as before.
 
@@ -22,6 +24,7 @@ use crate::services::explanations;
 use crate::services::page_versions::{self, RegisterListVersion};
 use crate::state::AppState;
 use crate::web::page_template::{Fill, PageTemplate};
+use crate::web::recent_reads::RecentReads;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
@@ -45,8 +48,8 @@ const MAX_PAGE_BYTES: usize = 1 << 20;
 const CONTENT_SECURITY_POLICY: &str = "content-security-policy";
 
 /// What a cacheable page shows besides text fixed in the binary.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Depends {
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Depends {
     /// Nothing from the database: the page changes only with a new release.
     Nothing,
     /// The public register list (`services::register_browse::list`).
@@ -72,7 +75,7 @@ fn cacheable(path: &str) -> Option<Depends> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum DataVersion {
+pub(crate) enum DataVersion {
     Fixed,
     RegisterList(RegisterListVersion),
     /// The SHA-256 of everything the explanation page shows (`app::types::Explanation`: the
@@ -96,13 +99,26 @@ struct Kept {
     body: PageTemplate,
 }
 
-/// The kept pages of one server.
-#[derive(Default)]
+/// The kept pages of one server, and the recent reads that tell whether a kept page is current.
 pub struct PageCache {
     pages: RwLock<HashMap<Key, Arc<Kept>>>,
+    /// Each page's data version, read less than the window ago (`web::recent_reads`).
+    versions: RecentReads<Depends, Option<DataVersion>>,
+    /// Each decision's access code generation, which a decision token must match
+    /// (`web::page_context`), read less than the window ago.
+    pub(crate) code_generations: RecentReads<String, Option<String>>,
 }
 
 impl PageCache {
+    /// An empty cache whose reads of the database stay current for `fresh_for`.
+    pub fn new(fresh_for: std::time::Duration) -> Self {
+        PageCache {
+            pages: RwLock::default(),
+            versions: RecentReads::new(fresh_for),
+            code_generations: RecentReads::new(fresh_for),
+        }
+    }
+
     fn get(&self, key: &Key) -> Option<Arc<Kept>> {
         self.pages.read().ok()?.get(key).cloned()
     }
@@ -138,6 +154,12 @@ pub async fn serve(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if ![Method::GET, Method::HEAD, Method::OPTIONS].contains(req.method()) {
+        // Whatever this request writes, the next read of any page's data must see it.
+        let response = pass(req, next).await;
+        page_versions::changed();
+        return response;
+    }
     let depends = match cacheable(req.path()) {
         Some(depends) if req.method() == Method::GET => depends,
         _ => return pass(req, next).await,
@@ -154,7 +176,7 @@ pub async fn serve(
     // Both versions are read before rendering: a change committed after this point gives a
     // new key, so a copy rendered from older data is never kept under a newer one.
     let changes = page_versions::changes();
-    let data = match data_version(&state, depends).await {
+    let data = match data_version(&state, &cache, depends).await {
         Ok(Some(data)) => data,
         Ok(None) => return pass(req, next).await,
         Err(error) => {
@@ -214,7 +236,24 @@ fn reader(req: &ServiceRequest, depends: &Depends) -> Option<(Locale, String)> {
 
 /// The version of the page's data, or `None` when the page is not one to keep (a decision the
 /// service does not show this reader).
-async fn data_version(state: &AppState, depends: Depends) -> anyhow::Result<Option<DataVersion>> {
+async fn data_version(
+    state: &AppState,
+    cache: &PageCache,
+    depends: Depends,
+) -> anyhow::Result<Option<DataVersion>> {
+    if let Some(version) = cache.versions.recent(&depends) {
+        return Ok(version);
+    }
+    let start = cache.versions.start();
+    let version = read_data_version(state, depends.clone()).await?;
+    cache.versions.remember(depends, version, start);
+    Ok(version)
+}
+
+async fn read_data_version(
+    state: &AppState,
+    depends: Depends,
+) -> anyhow::Result<Option<DataVersion>> {
     match depends {
         Depends::Nothing => Ok(Some(DataVersion::Fixed)),
         Depends::RegisterList => {

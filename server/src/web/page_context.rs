@@ -119,7 +119,19 @@ pub async fn page_context(
     let citizen_grant = cookies::read(&req, crate::auth::citizen_token::COOKIE, secure)
         .and_then(|c| state.citizen_tokens.verify(c.value()));
     let citizen_reference = match citizen_grant {
-        Some(grant) => current_grant(&state, grant, locale).await?,
+        Some(grant) => {
+            let recent = req
+                .app_data::<web::Data<crate::web::page_cache::PageCache>>()
+                .filter(|_| req.method() == Method::GET)
+                .cloned();
+            current_grant(
+                &state,
+                recent.as_ref().map(|data| data.get_ref()),
+                grant,
+                locale,
+            )
+            .await?
+        }
         None => None,
     };
 
@@ -292,23 +304,39 @@ fn resolve_locale(req: &ServiceRequest, default: Locale, secure: bool) -> Locale
         .unwrap_or(default)
 }
 
-/// The decision a citizen token opens, if its access code has not been reissued since.
+/// The decision a citizen token opens, if its access code has not been reissued since. A page
+/// read (`recent`, GET only) may use the generation read less than the page cache's window ago
+/// with nothing written through this server since (`web::recent_reads`).
 async fn current_grant(
     state: &AppState,
+    recent: Option<&crate::web::page_cache::PageCache>,
     grant: crate::auth::citizen_token::CitizenGrant,
     locale: Locale,
 ) -> Result<Option<String>, actix_web::Error> {
-    let pool = state.pool.clone();
-    let reference = grant.reference.clone();
-    let generation = web::block(move || -> anyhow::Result<Option<String>> {
-        let mut conn = pool.get()?;
-        Ok(crate::services::access::code_generation(
-            &mut conn, &reference,
-        )?)
-    })
-    .await
-    .map_err(|e| crate::web::error::WebError::unexpected(anyhow::anyhow!(e), locale))?
-    .map_err(|e| crate::web::error::WebError::unexpected(e, locale))?;
+    let kept = recent.and_then(|cache| cache.code_generations.recent(&grant.reference));
+    let generation = match kept {
+        Some(generation) => generation,
+        None => {
+            let start = recent.map(|cache| cache.code_generations.start());
+            let pool = state.pool.clone();
+            let reference = grant.reference.clone();
+            let generation = web::block(move || -> anyhow::Result<Option<String>> {
+                let mut conn = pool.get()?;
+                Ok(crate::services::access::code_generation(
+                    &mut conn, &reference,
+                )?)
+            })
+            .await
+            .map_err(|e| crate::web::error::WebError::unexpected(anyhow::anyhow!(e), locale))?
+            .map_err(|e| crate::web::error::WebError::unexpected(e, locale))?;
+            if let (Some(cache), Some(start)) = (recent, start) {
+                cache
+                    .code_generations
+                    .remember(grant.reference.clone(), generation.clone(), start);
+            }
+            generation
+        }
+    };
     Ok((generation.as_deref() == Some(grant.generation.as_str())).then_some(grant.reference))
 }
 
