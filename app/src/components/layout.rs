@@ -12,34 +12,53 @@ use leptos_router::hooks::use_location;
 pub fn Header() -> impl IntoView {
     let context = use_page_context();
     let locale = context.locale;
-    let staff_nav = match context.staff.clone() {
-        Some(staff) => view! {
-            <li><a href="/staff">{tr!(locale, nav_staff_home)}</a></li>
-            {if staff.role == crate::types::Role::Ombudsman {
-                view! { <li><a href="/ombudsman">{tr!(locale, ombudsman_nav)}</a></li> }.into_any()
-            } else {
-                view! { <li><a href="/staff/appeals">{tr!(locale, staff_appeal_nav)}</a></li> }.into_any()
-            }}
-            <li><a href="/staff/decisions">{tr!(locale, nav_staff_decisions)}</a></li>
-            {(staff.role != crate::types::Role::Reviewer).then(|| view! { <li><a href="/staff/flags">{tr!(locale, nav_staff_flags)}</a></li> })}
-            {(staff.role == crate::types::Role::Supervisor).then(|| view! { <li><a href="/staff/register/drafts">{tr!(locale, nav_staff_drafts)}</a></li> })}
-            <li><a href="/staff/password">{tr!(locale, nav_change_password)}</a></li>
-            <li class="nav-user">
-                <span class="nav-user-name">{staff.display_name}</span>
-                <form method="post" action="/staff/signout" class="inline-form">
-                    <CsrfField />
-                    <button type="submit" class="link-button">{tr!(locale, sign_out)}</button>
-                </form>
-            </li>
-        }
-        .into_any(),
+    let staff = context.staff.clone();
+    // `class` goes on each item: `wide-only` in the main list, none in the phone's menu.
+    let staff_links = move |class: &'static str| {
+        staff.clone().map(|staff| {
+            view! {
+                <li class=class><a href="/staff">{tr!(locale, nav_staff_home)}</a></li>
+                {if staff.role == crate::types::Role::Ombudsman {
+                    view! { <li class=class><a href="/ombudsman">{tr!(locale, ombudsman_nav)}</a></li> }.into_any()
+                } else {
+                    view! { <li class=class><a href="/staff/appeals">{tr!(locale, staff_appeal_nav)}</a></li> }.into_any()
+                }}
+                <li class=class><a href="/staff/decisions">{tr!(locale, nav_staff_decisions)}</a></li>
+                {(staff.role != crate::types::Role::Reviewer).then(|| view! { <li class=class><a href="/staff/flags">{tr!(locale, nav_staff_flags)}</a></li> })}
+                {(staff.role == crate::types::Role::Supervisor).then(|| view! { <li class=class><a href="/staff/register/drafts">{tr!(locale, nav_staff_drafts)}</a></li> })}
+                <li class=class><a href="/staff/password">{tr!(locale, nav_change_password)}</a></li>
+                <li class=format!("nav-user {class}")>
+                    <span class="nav-user-name">{staff.display_name}</span>
+                    <form method="post" action="/staff/signout" class="inline-form">
+                        <CsrfField />
+                        <button type="submit" class="link-button">{tr!(locale, sign_out)}</button>
+                    </form>
+                </li>
+            }
+        })
+    };
+    let signed_in_staff = context.staff.is_some();
+    let visitor_link = match signed_in_staff {
+        true => None,
         // Visitors see one sign-in link, to the citizen's email sign-in (whose page leads staff
         // to theirs); a citizen signed in by email sees the way back to their decisions.
-        None if citizen_signed_in() => {
-            view! { <li><a href="/me">{tr!(locale, nav_my_decisions)}</a></li> }.into_any()
+        false if citizen_signed_in() => {
+            Some(view! { <li><a href="/me">{tr!(locale, nav_my_decisions)}</a></li> }.into_any())
         }
-        None => view! { <li><a href="/signin">{tr!(locale, sign_in)}</a></li> }.into_any(),
+        false => Some(view! { <li><a href="/signin">{tr!(locale, sign_in)}</a></li> }.into_any()),
     };
+    // Staff have a dozen links: on a phone they fold into a menu that opens without
+    // JavaScript, so the page starts on the first screen. Only one of the two lists is shown
+    // at any width (`display: none` also takes the other out of what screen readers read).
+    let staff_menu = signed_in_staff.then(|| {
+        let links = staff_links.clone();
+        view! {
+            <details class="staff-menu narrow-only">
+                <summary>{tr!(locale, nav_staff_menu)}</summary>
+                <ul>{links("")}</ul>
+            </details>
+        }
+    });
     view! {
         <header class="site-header">
             <div class="header-inner">
@@ -58,8 +77,10 @@ pub fn Header() -> impl IntoView {
                     <li><a href="/find">{tr!(locale, nav_find)}</a></li>
                     <li><a href="/register">{tr!(locale, nav_register)}</a></li>
                     <li><a href="/stats">{tr!(locale, nav_stats)}</a></li>
-                    {staff_nav}
+                    {visitor_link}
+                    {staff_links("wide-only")}
                 </ul>
+                {staff_menu}
             </nav>
         </header>
     }

@@ -295,6 +295,90 @@ async fn every_staff_page_of_every_role_has_no_accessibility_violations() {
     }
 }
 
+/// The header's height in CSS px.
+async fn header_height(browser: &Browser) -> f64 {
+    let (_, _, _, height) = browser
+        .client
+        .find(Locator::Css(".site-header"))
+        .await
+        .unwrap()
+        .rectangle()
+        .await
+        .unwrap();
+    height
+}
+
+/// Whether the first element matching `css` is shown.
+async fn shown(browser: &Browser, css: &str) -> bool {
+    browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .is_displayed()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_staff_links_fold_into_a_menu_that_opens_with_or_without_javascript() {
+    let app = seeded_app().await;
+    let (email, _, _, _, password) = server::cli::seed_demo::DEMO_ACCOUNTS[1];
+    for javascript in [true, false] {
+        let browser = Browser::start(javascript, DESKTOP).await;
+        browser.goto(&app.url("/staff/signin?lang=kk")).await;
+        fill_and_send(&browser, &[("email", email), ("password", password)]).await;
+        let drafts = ".staff-menu a[href='/staff/register/drafts']";
+        let wide = "li.wide-only a[href='/staff/register/drafts']";
+        assert!(
+            shown(&browser, wide).await,
+            "on a desktop the links are in the main list"
+        );
+        assert!(
+            !shown(&browser, ".staff-menu").await,
+            "and there is no menu"
+        );
+        let desktop = header_height(&browser).await;
+
+        browser.emulate_screen(360, 740).await;
+        browser.goto(&app.url("/staff/register/drafts")).await;
+        let phone = header_height(&browser).await;
+        assert!(
+            phone < 220.0,
+            "js={javascript}: the header leaves the first screen to the page ({phone} px of 740; {desktop} px on a desktop)"
+        );
+        assert!(
+            !shown(&browser, wide).await,
+            "js={javascript}: the main list is folded"
+        );
+        assert!(
+            !shown(&browser, drafts).await,
+            "js={javascript}: the menu starts closed"
+        );
+        browser
+            .client
+            .find(Locator::Css(".staff-menu summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert!(
+            shown(&browser, drafts).await,
+            "js={javascript}: the menu opens"
+        );
+        assert!(
+            shown(&browser, ".staff-menu .nav-user button").await,
+            "with the way to sign out"
+        );
+        if javascript {
+            let violations = browser.axe_violations().await;
+            assert!(violations.is_empty(), "the folded header: {violations:#?}");
+        }
+        browser.close().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_accessibility_statement_and_privacy_notice_have_no_violations_in_any_language() {
     let app = seeded_app().await;
