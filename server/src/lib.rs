@@ -13,6 +13,7 @@ pub mod domain;
 pub mod housekeeping;
 pub mod keys;
 pub mod mail;
+pub mod parallel;
 pub mod portal;
 pub mod secrets;
 pub mod services;

@@ -160,6 +160,23 @@ impl DecisionDocument {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// The canonical form and the JSON stored, written out once: the stored JSON is the
+    /// canonical form without the national id. Every quote inside a JSON string is escaped, so
+    /// `,"national_id":"` can only be the subject's key itself; should the entry not be found
+    /// exactly once, the document is written out again without it.
+    pub fn canonical_and_stored_json(&self) -> (String, String) {
+        let canonical = self.canonical_json();
+        let Some(id) = self.subject.as_ref().and_then(|s| s.national_id.as_deref()) else {
+            return (canonical.clone(), canonical);
+        };
+        let entry = format!(",\"national_id\":{}", serde_json::Value::from(id));
+        let stored = match canonical.match_indices(&entry).count() {
+            1 => canonical.replacen(&entry, "", 1),
+            _ => self.without_national_id().canonical_json(),
+        };
+        (canonical, stored)
+    }
+
     /// The document as stored: the same, without the national id.
     pub fn without_national_id(&self) -> DecisionDocument {
         let mut kept = self.clone();

@@ -58,12 +58,30 @@ pub const SOFT_CODES: [&str; 5] = [
 
 /// Every check, hard findings and soft, in the order of the document's fields.
 pub fn check(document: &DecisionDocument) -> Vec<Finding> {
+    findings(document, Checks::All)
+}
+
+/// Only the hard findings, which refuse a batch: what reading a batch needs, without the
+/// reading of texts the soft checks do.
+pub fn contradictions(document: &DecisionDocument) -> Vec<Finding> {
+    findings(document, Checks::HardOnly)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    All,
+    HardOnly,
+}
+
+fn findings(document: &DecisionDocument, checks: Checks) -> Vec<Finding> {
     let mut found = Vec::new();
     found.extend(top_reason(document));
-    found.extend(factor_labels(document));
-    found.extend(summary_length(&document.summary));
-    found.extend(counterfactuals(document));
-    found.extend(action(document));
+    if checks == Checks::All {
+        found.extend(factor_labels(document));
+        found.extend(summary_length(&document.summary));
+    }
+    found.extend(counterfactuals(document, checks));
+    found.extend(action(document, checks));
     found
 }
 
@@ -243,7 +261,7 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// to a value other than the one used. For an unfavourable decision, at least one change
 /// should be to a factor that counted against the citizen; otherwise the reasons and the way
 /// out point in different directions.
-fn counterfactuals(document: &DecisionDocument) -> Vec<Finding> {
+fn counterfactuals(document: &DecisionDocument, checks: Checks) -> Vec<Finding> {
     let mut found = Vec::new();
     let unfavourable = direction(document) == Some(OutcomeDirection::Unfavourable);
     for (i, counterfactual) in document.counterfactuals.iter().enumerate() {
@@ -274,7 +292,11 @@ fn counterfactuals(document: &DecisionDocument) -> Vec<Finding> {
             }
             touches_a_reason_against |= factor.contribution < 0.0;
         }
-        if unfavourable && !touches_a_reason_against && !counterfactual.changes.is_empty() {
+        if checks == Checks::All
+            && unfavourable
+            && !touches_a_reason_against
+            && !counterfactual.changes.is_empty()
+        {
             found.push(Finding::soft(
                 format!("counterfactuals[{i}].changes"),
                 "counterfactual_against_reasons",
@@ -287,7 +309,7 @@ fn counterfactuals(document: &DecisionDocument) -> Vec<Finding> {
 
 /// An action's date must not be before the decision; a text that sets a time limit ("within
 /// five working days") without an action leaves the citizen to count the days.
-fn action(document: &DecisionDocument) -> Option<Finding> {
+fn action(document: &DecisionDocument, checks: Checks) -> Option<Finding> {
     match &document.action {
         Some(action) => {
             let decided = document.decided_at.date_naive();
@@ -299,6 +321,7 @@ fn action(document: &DecisionDocument) -> Option<Finding> {
                 )
             })
         }
+        None if checks == Checks::HardOnly => None,
         None => {
             let (language, _) = document
                 .summary
@@ -320,31 +343,51 @@ fn action(document: &DecisionDocument) -> Option<Finding> {
 /// Whether `text` sets a time limit counted in days or weeks: "within five working days",
 /// «в течение 5 рабочих дней», «бес жұмыс күні ішінде».
 pub fn sets_time_limit(language: Locale, text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
+    // Every stored decision's texts pass through here, so words are lower-cased only where
+    // one could be the anchor ("within", «течение», «күн»/«апта») and beside it.
+    let words: Vec<&str> = text
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     let near = |start: usize, span: usize, unit: &dyn Fn(&str) -> bool| {
         words[start + 1..words.len().min(start + 1 + span)]
             .iter()
-            .any(|w| unit(w))
+            .any(|w| unit(&w.to_lowercase()))
     };
     words.iter().enumerate().any(|(i, word)| match language {
         Locale::En => {
-            *word == "within" && near(i, 4, &|w| w.starts_with("day") || w.starts_with("week"))
+            word.eq_ignore_ascii_case("within")
+                && near(i, 4, &|w| w.starts_with("day") || w.starts_with("week"))
         }
         Locale::Ru => {
-            *word == "течение"
+            word.len() == "течение".len()
+                && word.to_lowercase() == "течение"
                 && near(i, 4, &|w| {
                     w.starts_with("дн") || w.starts_with("день") || w.starts_with("недел")
                 })
         }
         Locale::Kk => {
-            (word.starts_with("күн") || word.starts_with("апта"))
+            let start = lower_start(word, 4);
+            (start.starts_with("күн") || start.starts_with("апта"))
                 && near(i, 2, &|w| w.starts_with("ішінде"))
         }
     })
+}
+
+/// Whether `c` belongs to a word: `char::is_alphanumeric`, with the Cyrillic letters (every
+/// Kazakh and Russian one) answered without the general Unicode table lookup.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}')
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// The first `chars` characters of `word`, lower-cased.
+fn lower_start(word: &str, chars: usize) -> String {
+    word.chars()
+        .take(chars)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]

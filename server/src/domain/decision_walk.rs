@@ -14,10 +14,10 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-const MAX_FACTORS: usize = 50;
-const MAX_COUNTERFACTUALS: usize = 10;
-const MAX_DATA_SOURCES: usize = 20;
-const MAX_SHORT: usize = 200;
+pub(super) const MAX_FACTORS: usize = 50;
+pub(super) const MAX_COUNTERFACTUALS: usize = 10;
+pub(super) const MAX_DATA_SOURCES: usize = 20;
+pub(super) const MAX_SHORT: usize = 200;
 /// A decision dated further ahead than this is a clock or data error, not a decision.
 pub const MAX_FUTURE: chrono::Duration = chrono::Duration::days(1);
 
@@ -346,10 +346,7 @@ fn subject(value: Option<&Value>, field: &str, v: &mut Validator) -> Option<Subj
     };
     let national_id =
         v.optional_string(map.get("national_id"), &format!("{field}.national_id"), 12);
-    if national_id
-        .as_ref()
-        .is_some_and(|id| id.len() != 12 || !id.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if national_id.as_ref().is_some_and(|id| !is_national_id(id)) {
         v.fail(
             &format!("{field}.national_id"),
             "must be a 12-digit individual identification number (IIN)",
@@ -379,15 +376,20 @@ fn subject(value: Option<&Value>, field: &str, v: &mut Validator) -> Option<Subj
     })
 }
 
+/// Twelve digits: the form of an individual identification number (IIN).
+pub(super) fn is_national_id(id: &str) -> bool {
+    id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A KATO code at the level of an oblast or a city of republican significance.
-fn is_region_code(code: &str) -> bool {
+pub(super) fn is_region_code(code: &str) -> bool {
     code.len() == 9
         && code.bytes().all(|b| b.is_ascii_digit())
         && code[2..].bytes().all(|b| b == b'0')
         && &code[..2] != "00"
 }
 
-fn language_code(code: &str) -> Option<Locale> {
+pub(super) fn language_code(code: &str) -> Option<Locale> {
     Locale::ALL.into_iter().find(|l| l.code() == code)
 }
 
@@ -436,13 +438,11 @@ pub fn read_batch(
         // A document of the right shape may still contradict itself: the hard quality checks
         // refuse it here, named like any other problem (docs/api.md, "Quality checks").
         if let (true, Some(document)) = (v.details.is_empty(), &document) {
-            for finding in decision_quality::check(document) {
-                if finding.severity == decision_quality::Severity::Hard {
-                    v.fail(
-                        &format!("decisions[{index}].{}", finding.field),
-                        finding.message,
-                    );
-                }
+            for finding in decision_quality::contradictions(document) {
+                v.fail(
+                    &format!("decisions[{index}].{}", finding.field),
+                    finding.message,
+                );
             }
         }
         if v.details.is_empty() {
@@ -540,6 +540,25 @@ mod tests {
         other["outcome"] = json!("approved");
         let c = read_decision(0, &other, now(), &mut v).unwrap();
         assert_ne!(a.canonical_json(), c.canonical_json());
+    }
+
+    #[test]
+    fn the_stored_json_is_the_canonical_form_without_the_national_id() {
+        let mut v = Validator::new(Some(0));
+        let mut with_email = item();
+        with_email["subject"]["email"] = json!("a@example.kz");
+        // A text that quotes the key must not be mistaken for it.
+        with_email["summary"]["en"] = json!(r#"Given ,"national_id":"900101300123" in the form"#);
+        let mut without_id = item();
+        without_id["subject"]["national_id"] = Value::Null;
+        let mut without_subject = item();
+        without_subject["subject"] = Value::Null;
+        for submitted in [item(), with_email, without_id, without_subject] {
+            let document = read_decision(0, &submitted, now(), &mut v).unwrap();
+            let (canonical, stored) = document.canonical_and_stored_json();
+            assert_eq!(canonical, document.canonical_json());
+            assert_eq!(stored, document.without_national_id().canonical_json());
+        }
     }
 
     #[test]

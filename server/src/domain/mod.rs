@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod decision;
 pub mod decision_quality;
 pub mod decision_walk;
+pub mod decision_wire;
 pub mod local_time;
 #[cfg(test)]
 mod properties;
@@ -15,4 +16,5 @@ pub mod retention;
 pub mod rules;
 pub mod stats;
 pub mod stored;
+pub mod strict_json;
 pub mod validator;

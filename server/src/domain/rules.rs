@@ -48,6 +48,12 @@ pub fn valid_email(address: &str) -> bool {
 /// Whether `text` holds a control character. Long texts may break lines (`\n`, `\r`, `\t`);
 /// names, codes and identifiers may not.
 pub fn has_forbidden_control(text: &str, allow_line_breaks: bool) -> bool {
+    if text.is_ascii() {
+        // The same rule on bytes: every string of every decision passes here.
+        return text.bytes().any(|b| {
+            (b < 0x20 || b == 0x7f) && !(allow_line_breaks && matches!(b, b'\n' | b'\r' | b'\t'))
+        });
+    }
     text.chars().any(|c| {
         c.is_control() && !(allow_line_breaks && matches!(c, '\n' | '\r' | '\t'))
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')

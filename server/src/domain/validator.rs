@@ -262,16 +262,25 @@ fn member_path(prefix: &str, key: &str) -> String {
 /// without control characters (line breaks allowed in texts longer than a name), else why not.
 fn checked_string(value: Option<&Value>, max: usize) -> Result<String, String> {
     match value {
-        Some(Value::String(s)) if s.trim().is_empty() => Err("must not be empty".into()),
-        Some(Value::String(s)) if s.chars().count() > max => {
-            Err(format!("must be at most {max} characters"))
-        }
-        Some(Value::String(s)) if has_forbidden_control(s, max > MAX_SINGLE_LINE) => {
-            Err("must not contain control characters".into())
-        }
-        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::String(s)) => check_string(s, max).map(|()| s.clone()),
         None | Some(Value::Null) => Err("is required".into()),
         Some(_) => Err("must be a string".into()),
+    }
+}
+
+/// Why the string `s` cannot be a required value of at most `max` characters, if it cannot:
+/// empty or blank, too long, or holding control characters (line breaks are allowed in texts
+/// longer than a name). Shared with the quick reader of batches (`decision_wire`).
+pub fn check_string(s: &str, max: usize) -> Result<(), String> {
+    // A string has at least as many bytes as characters, so most need no count.
+    if s.trim().is_empty() {
+        Err("must not be empty".into())
+    } else if s.len() > max && s.chars().count() > max {
+        Err(format!("must be at most {max} characters"))
+    } else if has_forbidden_control(s, max > MAX_SINGLE_LINE) {
+        Err("must not contain control characters".into())
+    } else {
+        Ok(())
     }
 }
 

@@ -3,11 +3,11 @@
 //! systems (422) and conflicts with stored decisions (409); nothing is stored in either case.
 
 use crate::api::auth::ApiPrincipal;
-use crate::api::body::json_body;
+use crate::api::body::{read_body, require_json, MAX_BODY_BYTES};
 use crate::api::error::ApiError;
 #[allow(unused_imports)]
 use crate::domain::decision::DecisionBatch;
-use crate::domain::decision_walk::read_batch;
+use crate::domain::decision_wire::{read_batch_body, Refused};
 use crate::services::ingest::{self, Ingested, Sender};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -41,16 +41,21 @@ pub async fn create(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     principal.require("decisions:write")?;
-    let document = json_body(&req, payload).await?;
+    require_json(&req)?;
+    let body = read_body(&req, payload, MAX_BODY_BYTES).await?;
     let now = chrono::Utc::now();
-    let documents = read_batch(&document, now)
-        .map_err(ApiError::invalid)?
-        .decisions;
-    drop(document);
     let agency_id = principal.agency_id();
     let client = principal.claims.sub.clone();
     let state = state.into_inner();
+    // Reading a batch of a thousand decisions takes milliseconds: it runs on a blocking thread
+    // with the ingest, so the request workers stay free for everyone else.
     let results = web::block(move || -> Result<Vec<Ingested>, ApiError> {
+        let documents = match read_batch_body(&body, now) {
+            Ok(batch) => batch.decisions,
+            Err(Refused::NotJson(message)) => return Err(ApiError::malformed(message)),
+            Err(Refused::Invalid(problems)) => return Err(ApiError::invalid(problems)),
+        };
+        drop(body);
         let mut conn = state.pool.get().map_err(anyhow::Error::from)?;
         let sender = Sender {
             agency_id,
