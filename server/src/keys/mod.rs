@@ -19,6 +19,7 @@ use crate::db::DbConnection;
 use chrono::NaiveDateTime;
 use ring::Ring;
 use secrecy::{ExposeSecret, SecretSlice, SecretString};
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 /// The master secret and the key ring: every key of every purpose, derived on demand.
@@ -27,6 +28,10 @@ use std::sync::{Arc, RwLock};
 pub struct Keys {
     master: Arc<SecretSlice<u8>>,
     ring: Arc<RwLock<Ring>>,
+    /// Keys derived so far. Deriving is a few HMAC rounds, and ingest hashes three values per
+    /// decision: re-deriving each time was a visible share of a batch's time. A key never
+    /// changes for its id, so the cache needs no invalidation.
+    derived: Arc<RwLock<HashMap<KeyId, [u8; 32]>>>,
 }
 
 /// One key: its id and its 32 bytes.
@@ -51,6 +56,7 @@ impl Keys {
                 master.expose_secret().as_bytes().to_vec(),
             )),
             ring: Arc::new(RwLock::new(Ring::default())),
+            derived: Arc::new(RwLock::new(HashMap::new())),
         }
     }
 
@@ -86,21 +92,40 @@ impl Keys {
 
     /// The key new tokens, hashes and entries of `purpose` use.
     pub fn current(&self, purpose: Purpose) -> PurposeKey {
-        self.key(self.ring().current(purpose))
+        let id = self.read_ring().current(purpose);
+        self.key(id)
     }
 
     /// The key `id` names if what it made is still accepted at `now`.
     pub fn verifying(&self, id: KeyId, now: NaiveDateTime) -> Option<PurposeKey> {
-        self.ring().verifies(id, now).then(|| self.key(id))
+        let accepted = self.read_ring().verifies(id, now);
+        accepted.then(|| self.key(id))
     }
 
     /// The key `id` names, whatever the ring says: for checking records that name their key
     /// and are never retired (audit entries and checkpoints).
     pub fn key(&self, id: KeyId) -> PurposeKey {
-        PurposeKey {
-            id,
-            bytes: derivation::derive(self.master.expose_secret(), id),
-        }
+        let cached = self
+            .derived
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&id)
+            .copied();
+        let bytes = cached.unwrap_or_else(|| {
+            let bytes = derivation::derive(self.master.expose_secret(), id);
+            self.derived
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(id, bytes);
+            bytes
+        });
+        PurposeKey { id, bytes }
+    }
+
+    fn read_ring(&self) -> std::sync::RwLockReadGuard<'_, Ring> {
+        self.ring
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The seed of the Ed25519 key that signs filing receipts (docs/receipts.md).

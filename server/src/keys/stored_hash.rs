@@ -6,18 +6,37 @@
 
 use super::key_id::KeyId;
 use super::purpose::Purpose;
-use super::Keys;
+use super::{Keys, PurposeKey};
 use crate::secrets::keyed_hash;
 use subtle::ConstantTimeEq;
 
 /// The hash of `value` under the current key of `purpose`, as it is stored.
 pub fn hash(keys: &Keys, purpose: Purpose, value: &str) -> String {
-    let key = keys.current(purpose);
-    let digest = keyed_hash(key.secret(), value);
-    if key.id.version == 1 {
-        digest
-    } else {
-        format!("{}:{digest}", key.id)
+    Hasher::current(keys, purpose).hash(value)
+}
+
+/// Hashes many values under one key, looked up once (ingest hashes three values for each of
+/// up to a thousand decisions).
+pub struct Hasher {
+    key: PurposeKey,
+}
+
+impl Hasher {
+    /// A hasher with the current key of `purpose`.
+    pub fn current(keys: &Keys, purpose: Purpose) -> Hasher {
+        Hasher {
+            key: keys.current(purpose),
+        }
+    }
+
+    /// The hash of `value`, as it is stored.
+    pub fn hash(&self, value: &str) -> String {
+        let digest = keyed_hash(self.key.secret(), value);
+        if self.key.id.version == 1 {
+            digest
+        } else {
+            format!("{}:{digest}", self.key.id)
+        }
     }
 }
 

@@ -82,39 +82,105 @@ pub fn ingest(
     documents: Vec<DecisionDocument>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Ingested>, ServiceError> {
+    // What needs no database is worked out first, on every core, so the write lock is held
+    // only for the queries and inserts.
+    let prepared = prepare_all(keys, documents);
     write_transaction(conn, |conn| {
         crate::db::take_turns_on(conn, &format!("decisions of {}", sender.agency_id))?;
-        store(conn, keys, sender, documents, now.naive_utc())
+        store(conn, keys, sender, prepared, now.naive_utc())
     })
+}
+
+/// One document with what storing it needs: its canonical form and keyed hash (compared with
+/// a stored one on a re-send), the JSON kept (without the national id), the keyed hash of
+/// the national id, a fresh access code with its keyed hash, and the soft quality warnings.
+struct Prepared {
+    /// The document as stored: its national id taken out.
+    document: DecisionDocument,
+    canonical: String,
+    content_hash: String,
+    stored_json: String,
+    national_id_hash: Option<String>,
+    code: AccessCode,
+    access_code_hash: String,
+    warnings: Vec<QualityWarning>,
+}
+
+/// The current keys of the three hashes a decision needs, fetched once per batch.
+struct BatchKeys {
+    content: stored_hash::Hasher,
+    national_id: stored_hash::Hasher,
+    access_code: stored_hash::Hasher,
+}
+
+/// Batches smaller than this are prepared on the calling thread.
+const PREPARE_IN_PARALLEL_FROM: usize = 64;
+
+/// Prepares every document, in the order given, spread over the machine's cores.
+fn prepare_all(keys: &Keys, documents: Vec<DecisionDocument>) -> Vec<Prepared> {
+    let keys = BatchKeys {
+        content: stored_hash::Hasher::current(keys, Purpose::DecisionContent),
+        national_id: stored_hash::Hasher::current(keys, Purpose::NationalId),
+        access_code: stored_hash::Hasher::current(keys, Purpose::AccessCode),
+    };
+    crate::parallel::map_in_parts(documents, PREPARE_IN_PARALLEL_FROM, |index, document| {
+        prepare(&keys, index, document)
+    })
+}
+
+fn prepare(keys: &BatchKeys, index: usize, mut document: DecisionDocument) -> Prepared {
+    // One keyed hash per item: the canonical form holds the national id, which a plain hash
+    // would expose to a search over the few possible values.
+    let (canonical, stored_json) = document.canonical_and_stored_json();
+    let content_hash = keys.content.hash(&canonical);
+    let warnings = warnings_of(index, &document);
+    let national_id = document
+        .subject
+        .as_mut()
+        .and_then(|subject| subject.national_id.take());
+    let national_id_hash = national_id.map(|id| keys.national_id.hash(&id));
+    let code = AccessCode::generate();
+    let access_code_hash = keys.access_code.hash(code.as_str());
+    Prepared {
+        document,
+        canonical,
+        content_hash,
+        stored_json,
+        national_id_hash,
+        code,
+        access_code_hash,
+        warnings,
+    }
 }
 
 fn store(
     conn: &mut DbConnection,
     keys: &Keys,
     sender: &Sender<'_>,
-    documents: Vec<DecisionDocument>,
+    prepared: Vec<Prepared>,
     now: NaiveDateTime,
 ) -> Result<Vec<Ingested>, ServiceError> {
-    let versions = resolve_versions(conn, sender.agency_id, &documents)?;
-    let external_ids: Vec<String> = documents.iter().map(|d| d.external_id.clone()).collect();
-    let existing = decision::existing_by_external_ids(conn, sender.agency_id, &external_ids)?;
-    // One keyed hash per item: the canonical form holds the national id, which a plain hash
-    // would expose to a search over the few possible values. A stored hash is compared with
-    // the key it names, so a rotation does not make a re-sent decision look changed.
-    let canonical: Vec<String> = documents.iter().map(|d| d.canonical_json()).collect();
-    let conflicts: Vec<Problem> = documents
+    let versions = resolve_versions(conn, sender.agency_id, &prepared)?;
+    let external_ids: Vec<&str> = prepared
         .iter()
-        .zip(&canonical)
+        .map(|p| p.document.external_id.as_str())
+        .collect();
+    let existing = decision::existing_by_external_ids(conn, sender.agency_id, &external_ids)?;
+    // A stored hash is compared with the key it names, so a rotation does not make a re-sent
+    // decision look changed.
+    let conflicts: Vec<Problem> = prepared
+        .iter()
         .enumerate()
-        .filter_map(|(index, (d, content))| {
-            let (_, stored) = existing.get(&d.external_id)?;
+        .filter_map(|(index, p)| {
+            let external_id = &p.document.external_id;
+            let (_, stored) = existing.get(external_id)?;
             let reason = if stored == PURGED_CONTENT_HASH {
                 format!(
-                    "{} was stored and its personal data removed after the retention period",
-                    d.external_id
+                    "{external_id} was stored and its personal data removed after the retention period"
                 )
-            } else if !stored_hash::matches(keys, Purpose::DecisionContent, content, stored) {
-                format!("{} was already stored with other content", d.external_id)
+            } else if !stored_hash::matches(keys, Purpose::DecisionContent, &p.canonical, stored)
+            {
+                format!("{external_id} was already stored with other content")
             } else {
                 return None;
             };
@@ -137,29 +203,23 @@ fn store(
     let mut rows = Vec::new();
     let mut codes = Vec::new();
     let mut found_warnings = Vec::new();
-    let mut results = Vec::with_capacity(documents.len());
-    for (index, ((document, (version_id, system_id)), content)) in documents
-        .into_iter()
-        .zip(versions)
-        .zip(canonical)
-        .enumerate()
-    {
-        let warnings = warnings_of(index, &document);
-        if let Some((reference, _)) = existing.get(&document.external_id) {
+    let mut results = Vec::with_capacity(prepared.len());
+    for (index, (item, (version_id, system_id))) in prepared.into_iter().zip(versions).enumerate() {
+        if let Some((reference, _)) = existing.get(&item.document.external_id) {
             // Answered again, never stored again: a re-send is not counted twice.
             results.push(Ingested {
-                external_id: document.external_id,
+                external_id: item.document.external_id,
                 reference: reference.clone(),
                 access_code: None,
                 status: IngestStatus::Unchanged,
-                warnings,
+                warnings: item.warnings,
             });
             continue;
         }
         let root = format!("decisions[{index}].");
         found_warnings.push((
             system_id,
-            warnings
+            item.warnings
                 .iter()
                 .map(|w| {
                     (
@@ -169,31 +229,31 @@ fn store(
                 })
                 .collect::<Vec<_>>(),
         ));
-        let code = AccessCode::generate();
-        rows.push(new_row(
-            keys,
-            sender.agency_id,
-            version_id,
-            &document,
-            stored_hash::hash(keys, Purpose::DecisionContent, &content),
-            &code,
-            now,
-        )?);
-        codes.push((results.len(), code));
+        codes.push((results.len(), item.code.as_str().to_string()));
         results.push(Ingested {
-            external_id: document.external_id,
+            external_id: item.document.external_id.clone(),
             reference: String::new(),
             access_code: None,
             status: IngestStatus::Created,
-            warnings,
+            warnings: item.warnings,
         });
+        rows.push(new_row(
+            sender.agency_id,
+            version_id,
+            item.document,
+            item.stored_json,
+            item.content_hash,
+            item.access_code_hash,
+            item.national_id_hash,
+            now,
+        ));
     }
     insert_with_fresh_references(conn, &mut rows)?;
     crate::services::stats::upkeep::count_new_decisions(conn, &rows)?;
     store_warnings(conn, &rows, found_warnings, now)?;
     for ((position, code), row) in codes.into_iter().zip(&rows) {
         results[position].reference = row.reference.clone();
-        results[position].access_code = Some(code.as_str().to_string());
+        results[position].access_code = Some(code);
     }
     if !rows.is_empty() {
         audit::append(
@@ -256,37 +316,35 @@ fn store_warnings(
     Ok(())
 }
 
+/// The row of a new decision; its document already without the national id.
+#[allow(clippy::too_many_arguments)]
 fn new_row(
-    keys: &Keys,
     agency_id: i64,
     system_version_id: i64,
-    document: &DecisionDocument,
+    document: DecisionDocument,
+    content_json: String,
     content_hash: String,
-    code: &AccessCode,
+    access_code_hash: String,
+    subject_national_id_hash: Option<String>,
     now: NaiveDateTime,
-) -> Result<NewDecision, ServiceError> {
-    let subject = document.subject.clone().unwrap_or_default();
-    let stored = serde_json::to_string(&document.without_national_id())
-        .map_err(|e| ServiceError::Unexpected(e.into()))?;
-    Ok(NewDecision {
+) -> NewDecision {
+    let subject = document.subject.unwrap_or_default();
+    NewDecision {
         reference: DecisionReference::generate().as_str().to_string(),
         agency_id,
         system_version_id,
-        external_id: document.external_id.clone(),
-        access_code_hash: stored_hash::hash(keys, Purpose::AccessCode, code.as_str()),
-        outcome: document.outcome.clone(),
+        external_id: document.external_id,
+        access_code_hash,
+        outcome: document.outcome,
         decided_at: document.decided_at.naive_utc(),
-        content_json: stored,
+        content_json,
         content_hash,
         subject_email: subject.email,
-        subject_national_id_hash: subject
-            .national_id
-            .as_deref()
-            .map(|id| stored_hash::hash(keys, Purpose::NationalId, id)),
+        subject_national_id_hash,
         subject_language: subject.language.map(|l| l.code().to_string()),
         subject_region: subject.region,
         created_at: now,
-    })
+    }
 }
 
 /// Inserts the rows in multi-row chunks. References are random (40 bits), so they are not
@@ -343,9 +401,10 @@ struct KnownSystem {
 fn resolve_versions(
     conn: &mut DbConnection,
     agency_id: i64,
-    documents: &[DecisionDocument],
+    prepared: &[Prepared],
 ) -> Result<Vec<(i64, i64)>, ServiceError> {
-    let mut slugs: Vec<&str> = documents.iter().map(|d| d.system.as_str()).collect();
+    let documents = prepared.iter().map(|p| &p.document);
+    let mut slugs: Vec<&str> = documents.clone().map(|d| d.system.as_str()).collect();
     slugs.sort_unstable();
     slugs.dedup();
     let systems: Vec<(String, i64, i32, NaiveDateTime)> = ai_systems::table
@@ -387,7 +446,7 @@ fn resolve_versions(
         .collect();
     let mut problems = Vec::new();
     let mut resolved = Vec::with_capacity(documents.len());
-    for (index, document) in documents.iter().enumerate() {
+    for (index, document) in documents.enumerate() {
         let mut fail = |field: &str, reason: String| {
             problems.push(Problem {
                 index: Some(index),

@@ -55,7 +55,7 @@ pub struct NewDecision {
 pub fn existing_by_external_ids(
     conn: &mut DbConnection,
     agency_id: i64,
-    external_ids: &[String],
+    external_ids: &[&str],
 ) -> QueryResult<HashMap<String, (String, String)>> {
     let mut found = HashMap::new();
     // Bounded IN lists stay well inside both backends' parameter limits.
