@@ -358,7 +358,7 @@ impl WireCounterfactual {
             .changes
             .into_iter()
             .map(|c| {
-                changeable(&c.key.0).then(|| Change {
+                changeable(&c.key.0).then_some(Change {
                     key: c.key.0,
                     to: c.to.0,
                 })
@@ -577,9 +577,12 @@ mod tests {
         assert_eq!(quick.decisions[0].system_version, Some(2));
     }
 
+    /// A change made to a valid item.
+    type Mutation = Box<dyn Fn(&mut Value)>;
+
     #[test]
     fn anything_the_walker_refuses_is_left_to_it() {
-        let mutations: Vec<Box<dyn Fn(&mut Value)>> = vec![
+        let mutations: Vec<Mutation> = vec![
             Box::new(|i| i["extra"] = json!(1)),
             Box::new(|i| i["external_id"] = json!(" ")),
             Box::new(|i| i["outcome_label"] = json!({})),
