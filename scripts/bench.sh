@@ -73,7 +73,7 @@ run_backend() {
   fi
 
   local token; token=$(curl -s -H 'content-type: application/json' -d "{\"client_id\":\"$id\",\"client_secret\":\"$secret\"}" "http://127.0.0.1:$port/api/v1/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
-  local rounds=5 total=0 start end round code
+  local rounds=10 total=0 start end round code
   for round in $(seq $rounds); do
     sed "s/BENCH-/BENCH-$round-/g" "$batch_file" > "$dir/batch-$round.json"
   done
