@@ -539,24 +539,14 @@ mod tests {
         "2026-11-30T12:00:00Z".parse().unwrap()
     }
 
+    /// The property tests' full item, with a version written as `2.0`, a whole contribution
+    /// and an explicit `null`, which the quick reader must read as the walker does.
     fn item() -> Value {
-        json!({
-            "external_id": "HB-1", "system": "housing", "system_version": 2.0, "outcome": "denied",
-            "outcome_label": {"en": "Denied", "ru": "Отказано"}, "outcome_direction": "unfavourable",
-            "decided_at": "2026-11-02T15:15:00+05:00",
-            "legal_basis": {"en": "Article 97"}, "summary": {"en": "Above the limit.\nSee below."},
-            "factors": [{"key": "income", "label": {"en": "Income"}, "value": "412000", "unit": "KZT",
-                         "contribution": -1, "citizen_can_change": true},
-                        {"key": "age", "label": {"kk": "Жасы"}, "value": "40",
-                         "contribution": 0.1, "citizen_can_change": false}],
-            "counterfactuals": [{"changes": [{"key": "income", "to": "350000"}],
-                                 "outcome": "approved", "outcome_label": {"en": "Approved"}}],
-            "data_sources": [{"category": {"en": "Income"}, "source": {"ru": "КГД"}}],
-            "human_involvement": "reviewed", "human_reviewer": "officer@agency.gov.kz",
-            "model_version": "1",
-            "subject": {"email": "a@example.kz", "language": "ru", "national_id": "900101300123", "region": "750000000"},
-            "action": {"what": {"en": "Send the income statement"}, "by": "2026-12-08", "document": null}
-        })
+        let mut item = crate::domain::properties::full_item();
+        item["system_version"] = json!(2.0);
+        item["factors"][0]["contribution"] = json!(-1);
+        item["action"]["document"] = Value::Null;
+        item
     }
 
     fn body(items: &[Value]) -> Vec<u8> {

@@ -162,7 +162,7 @@ proptest! {
 }
 
 /// A decision the reader accepts, with every optional part given, so each can be replaced.
-fn full_item() -> Value {
+pub(super) fn full_item() -> Value {
     json!({
         "external_id": "HB-1", "system": "housing", "system_version": 2, "outcome": "denied",
         "outcome_label": {"en": "Denied", "ru": "Отказано"}, "outcome_direction": "unfavourable",
