@@ -1,55 +1,31 @@
 //! Spreading CPU work over the machine's cores. A 1,000-decision batch is read and prepared
 //! item by item, and each item is independent; on two cores that halves the time a batch
-//! waits before its transaction (docs/performance.md, "Ingest").
+//! waits before its transaction (docs/performance.md, "Ingest"). The work runs on rayon's
+//! pool, kept for the life of the process: threads started for each batch cost little to
+//! start but each warmed a fresh allocator heap, page by page, on every batch.
 
-/// `f(index, item)` for every item, in order, on up to one thread per core. Lists shorter
-/// than `min_parallel` stay on the calling thread, where starting threads would cost more than
-/// they save. A panic in `f` is raised again here, as if the work had run on this thread.
+use rayon::prelude::*;
+
+/// `f(index, item)` for every item, in order, on the pool's threads. Lists shorter than
+/// `min_parallel` stay on the calling thread, where handing work over would cost more than it
+/// saves. A panic in `f` is raised again here, as if the work had run on this thread.
 pub fn map_in_parts<T: Send, R: Send>(
     items: Vec<T>,
     min_parallel: usize,
-    f: impl Fn(usize, T) -> R + Sync,
+    f: impl Fn(usize, T) -> R + Sync + Send,
 ) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if threads == 1 || items.len() < min_parallel.max(2) {
+    if rayon::current_num_threads() == 1 || items.len() < min_parallel.max(2) {
         return items
             .into_iter()
             .enumerate()
             .map(|(i, t)| f(i, t))
             .collect();
     }
-    let per_thread = items.len().div_ceil(threads);
-    let mut parts = Vec::with_capacity(threads);
-    let mut rest = items;
-    while rest.len() > per_thread {
-        let tail = rest.split_off(per_thread);
-        parts.push(rest);
-        rest = tail;
-    }
-    parts.push(rest);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let running: Vec<_> = parts
-            .into_iter()
-            .enumerate()
-            .map(|(n, part)| {
-                scope.spawn(move || {
-                    part.into_iter()
-                        .enumerate()
-                        .map(|(i, t)| f(n * per_thread + i, t))
-                        .collect::<Vec<R>>()
-                })
-            })
-            .collect();
-        let mut all = Vec::new();
-        for part in running {
-            all.extend(
-                part.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        all
-    })
+    items
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, t)| f(i, t))
+        .collect()
 }
 
 #[cfg(test)]

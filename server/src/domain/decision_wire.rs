@@ -41,6 +41,12 @@ pub fn read_batch_body(body: &[u8], now: DateTime<Utc>) -> Result<DecisionBatch,
     if let Some(batch) = read_batch_quickly(body, now) {
         return Ok(batch);
     }
+    read_batch_by_walker(body, now)
+}
+
+/// Reads the batch in `body` the slow way only: parsed strictly, then read by the walker,
+/// which names every problem. For a body the quick way has refused already.
+pub fn read_batch_by_walker(body: &[u8], now: DateTime<Utc>) -> Result<DecisionBatch, Refused> {
     let document = strict_json::parse(body).map_err(Refused::NotJson)?;
     read_batch(&document, now).map_err(Refused::Invalid)
 }
@@ -57,9 +63,7 @@ pub fn read_batch_quickly(body: &[u8], now: DateTime<Utc>) -> Option<DecisionBat
                 return None;
             }
             crate::parallel::map_in_parts(items, READ_IN_PARALLEL_FROM, |_, item| {
-                serde_json::from_slice::<WireDecision>(item)
-                    .ok()?
-                    .into_document(now)
+                read_item_quickly(item, now)
             })
             .into_iter()
             .collect::<Option<Vec<_>>>()?
@@ -86,11 +90,20 @@ pub fn read_batch_quickly(body: &[u8], now: DateTime<Utc>) -> Option<DecisionBat
     Some(DecisionBatch { decisions })
 }
 
+/// One item of a batch (bytes [`split_items`] found) as a document, if it is right in
+/// itself; `None` sends the whole batch to the walker. Whether its external id is repeated
+/// elsewhere in the batch is for the caller to see.
+pub fn read_item_quickly(item: &[u8], now: DateTime<Utc>) -> Option<DecisionDocument> {
+    serde_json::from_slice::<WireDecision>(item)
+        .ok()?
+        .into_document(now)
+}
+
 /// The bytes of each item of a body of exactly the shape `{"decisions": [item, ...]}`, with
 /// any JSON whitespace, or `None` for any other shape. Items are only delimited here (strings,
 /// escapes and nesting followed); each is parsed on its own afterwards, which refuses any item
 /// that is not one whole JSON value.
-fn split_items(body: &[u8]) -> Option<Vec<&[u8]>> {
+pub fn split_items(body: &[u8]) -> Option<Vec<&[u8]>> {
     let mut at = expect(body, skip_space(body, 0), b"{")?;
     at = expect(body, at, b"\"decisions\"")?;
     at = expect(body, at, b":")?;
@@ -135,25 +148,16 @@ fn skip_space(body: &[u8], mut at: usize) -> usize {
 /// word or number, at the next delimiter.
 fn value_end(body: &[u8], at: usize) -> Option<usize> {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, &b) in body.iter().enumerate().skip(at) {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => {
-                    in_string = false;
-                    if depth == 0 {
-                        return Some(i + 1);
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
+    let mut i = at;
+    while let Some(&b) = body.get(i) {
         match b {
-            b'"' => in_string = true,
+            b'"' => {
+                i = string_end(body, i + 1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+                continue;
+            }
             b'{' | b'[' => depth += 1,
             b'}' | b']' if depth > 0 => {
                 depth -= 1;
@@ -166,8 +170,22 @@ fn value_end(body: &[u8], at: usize) -> Option<usize> {
             }
             _ => {}
         }
+        i += 1;
     }
     None
+}
+
+/// The position after the closing quote of the string whose characters start at `at`. Most
+/// of a batch's bytes are inside strings, so they are skipped to the next quote or backslash
+/// by memchr rather than looked at one by one; an escaped character never ends the string.
+fn string_end(body: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        let found = at + memchr::memchr2(b'"', b'\\', body.get(at..)?)?;
+        if body[found] == b'"' {
+            return Some(found + 1);
+        }
+        at = found + 2;
+    }
 }
 
 #[derive(Deserialize)]
@@ -656,6 +674,9 @@ mod tests {
             br#"{"decision": [1]}"#,
             br#"{"decisions": [1]"#,
             br#"["decisions"]"#,
+            br#"{"decisions": ["a\"]}"#,
+            br#"{"decisions": ["a\"#,
+            br#"{"decisions": ["a"#,
         ] {
             assert_eq!(
                 split_items(other),

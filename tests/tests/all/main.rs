@@ -8,6 +8,7 @@
 mod accessibility;
 mod api_contract;
 mod api_decisions;
+mod api_decisions_large;
 mod api_snapshots;
 mod api_systems;
 mod appeal_pages;

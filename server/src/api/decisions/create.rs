@@ -1,14 +1,14 @@
 //! `POST /api/v1/decisions` (scope `decisions:write`): 1 to 1,000 decisions, all or nothing.
-//! Every item is read first (422 listing every problem); the ingest service then checks the
-//! systems (422) and conflicts with stored decisions (409); nothing is stored in either case.
+//! The ingest service reads every item (422 listing every problem, 400 for what is not JSON),
+//! checks the systems (422) and conflicts with stored decisions (409); nothing is stored in
+//! any of these cases.
 
 use crate::api::auth::ApiPrincipal;
 use crate::api::body::{read_body, require_json, MAX_BODY_BYTES};
 use crate::api::error::ApiError;
 #[allow(unused_imports)]
 use crate::domain::decision::DecisionBatch;
-use crate::domain::decision_wire::{read_batch_body, Refused};
-use crate::services::ingest::{self, Ingested, Sender};
+use crate::services::ingest::{self, BodyError, Ingested, Sender};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
@@ -47,27 +47,18 @@ pub async fn create(
     let agency_id = principal.agency_id();
     let client = principal.claims.sub.clone();
     let state = state.into_inner();
-    // Reading a batch of a thousand decisions takes milliseconds: it runs on a blocking thread
-    // with the ingest, so the request workers stay free for everyone else.
+    // Reading and storing a batch of a thousand decisions takes tens of milliseconds: it runs
+    // on a blocking thread, so the request workers stay free for everyone else.
     let results = web::block(move || -> Result<Vec<Ingested>, ApiError> {
-        let documents = match read_batch_body(&body, now) {
-            Ok(batch) => batch.decisions,
-            Err(Refused::NotJson(message)) => return Err(ApiError::malformed(message)),
-            Err(Refused::Invalid(problems)) => return Err(ApiError::invalid(problems)),
-        };
-        drop(body);
         let mut conn = state.pool.get().map_err(anyhow::Error::from)?;
         let sender = Sender {
             agency_id,
             client: &client,
         };
-        Ok(ingest::ingest(
-            &mut conn,
-            &state.keys,
-            &sender,
-            documents,
-            now,
-        )?)
+        ingest::ingest_body(&mut conn, &state.keys, &sender, &body, now).map_err(|e| match e {
+            BodyError::NotJson(message) => ApiError::malformed(message),
+            BodyError::Service(error) => error.into(),
+        })
     })
     .await??;
     Ok(HttpResponse::Ok().json(IngestResults { results }))
