@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 use server::db::schema::decisions;
 use tests::{on_both_backends, TestApp};
 
-/// Items per test batch: more than two of the service's chunks of 100, the last one partial.
+/// Items per test batch: more than two of the chunks of 100 the service reads at a time, the
+/// last one partial.
 const ITEMS: usize = 250;
 
 fn batch(prefix: &str) -> Vec<Value> {
@@ -60,8 +61,8 @@ on_both_backends! {
         assert_eq!(fields(&body), vec![(240, "decisions[240].external_id".to_string())]);
         assert_eq!(stored_count(&app), 0, "a repeat across chunks is found before anything stays");
 
-        // Readable, but its system is unknown: found by the transaction after the first two
-        // chunks were inserted, which are rolled back.
+        // Readable, but its system is unknown: found by the transaction once the items before
+        // it were inserted, which are rolled back.
         let mut unknown_system = batch("L");
         unknown_system[220]["system"] = json!("not-ours");
         unknown_system[249]["system"] = json!("not-ours-either");
