@@ -202,7 +202,15 @@ fn pipeline(
         // The next chunk with those ready behind it; `None` once the reader has finished.
         let mut next_chunk = || -> Result<Option<Vec<Prepared>>, Piped> {
             let mut taken = match received.recv() {
-                Err(_) => return Ok(None),
+                // The reader has finished, or died: only a whole batch may be committed.
+                Err(_) if external_ids.len() == items.len() => return Ok(None),
+                Err(_) => {
+                    return Err(Piped::Refused(ServiceError::Unexpected(anyhow::anyhow!(
+                        "the batch's reader stopped after {} of {} items",
+                        external_ids.len(),
+                        items.len()
+                    ))))
+                }
                 Ok(None) => return Err(Piped::Unreadable),
                 Ok(Some(chunk)) => chunk,
             };
