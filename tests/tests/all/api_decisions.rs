@@ -69,7 +69,7 @@ pub(crate) async fn send(app: &TestApp, token: &str, items: Vec<Value>) -> (Stat
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-fn stored_count(app: &TestApp) -> i64 {
+pub(crate) fn stored_count(app: &TestApp) -> i64 {
     decisions::table.count().get_result(&mut app.db()).unwrap()
 }
 

@@ -3,12 +3,10 @@
 //! ones were inserted, still refuses the whole batch with every problem named, 422 before 409,
 //! and leaves nothing stored; a re-sent large batch is answered unchanged. On both backends.
 
-use crate::api_decisions::{decision, send, setup};
-use diesel::prelude::*;
+use crate::api_decisions::{decision, send, setup, stored_count};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use server::db::schema::decisions;
-use tests::{on_both_backends, TestApp};
+use tests::on_both_backends;
 
 /// Items per test batch: more than two of the chunks of 100 the service reads at a time, the
 /// last one partial.
@@ -18,10 +16,6 @@ fn batch(prefix: &str) -> Vec<Value> {
     (0..ITEMS)
         .map(|i| decision(&format!("{prefix}-{i:03}")))
         .collect()
-}
-
-fn stored_count(app: &TestApp) -> i64 {
-    decisions::table.count().get_result(&mut app.db()).unwrap()
 }
 
 /// The (index, field) of each problem answered.
